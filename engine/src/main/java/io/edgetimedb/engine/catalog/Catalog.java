@@ -1,0 +1,116 @@
+package io.edgetimedb.engine.catalog;
+
+import io.edgetimedb.engine.memory.ObjectSizes;
+import io.edgetimedb.engine.schema.MeasurementSchema;
+import io.edgetimedb.engine.schema.SchemaChange;
+import io.edgetimedb.engine.schema.SchemaHistory;
+import io.edgetimedb.engine.series.Series;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every measurement and series of a database. Series ids are dense and index an array, so a
+ * reader turns a bitmap of ids into series without a map lookup.
+ */
+public final class Catalog {
+  private final ConcurrentHashMap<String, Measurement> measurements = new ConcurrentHashMap<>();
+  private final TagDictionary dictionary = new TagDictionary();
+  private final SchemaHistory history = new SchemaHistory();
+  private volatile Series[] seriesById = new Series[64];
+  private int seriesCount;
+
+  public Measurement measurement(String name) {
+    return measurements.get(name);
+  }
+
+  /** The measurement, created (and recorded in the schema history) on first use. */
+  public Measurement measurementFor(String name, String source, long nowMillis) {
+    Measurement m = measurements.get(name);
+    return m != null ? m : createMeasurement(name, source, nowMillis);
+  }
+
+  private synchronized Measurement createMeasurement(String name, String source, long now) {
+    Measurement m = measurements.get(name);
+    if (m == null) {
+      String interned = dictionary.intern(name);
+      m = new Measurement(interned, new MeasurementSchema(interned, history));
+      measurements.put(interned, m);
+      history.record(new SchemaChange(now, interned, SchemaChange.Kind.MEASUREMENT_CREATED, interned, null, null, source));
+    }
+    return m;
+  }
+
+  /** The series with this sorted tag set, or null; allocates nothing. */
+  public Series findSeries(Measurement m, String[] keys, String[] values, int from, int n) {
+    return m.find(Series.hashTags(keys, values, from, n), keys, values, from, n);
+  }
+
+  /**
+   * The series of a measurement with the sorted tag set in {@code keys/values[from, from + n)},
+   * created on first use. The lookup allocates nothing; creation interns the tags.
+   */
+  public Series seriesFor(Measurement m, String[] keys, String[] values, int from, int n, String source, long now) {
+    int hash = Series.hashTags(keys, values, from, n);
+    Series s = m.find(hash, keys, values, from, n);
+    return s != null ? s : createSeries(m, hash, keys, values, from, n, source, now);
+  }
+
+  private Series createSeries(Measurement m, int hash, String[] keys, String[] values, int from, int n,
+      String source, long now) {
+    synchronized (m) {
+      Series s = m.find(hash, keys, values, from, n);
+      if (s != null) {
+        return s;
+      }
+      String[] k = new String[n];
+      String[] v = new String[n];
+      for (int i = 0; i < n; i++) {
+        k[i] = dictionary.intern(keys[from + i]);
+        v[i] = dictionary.intern(values[from + i]);
+        m.schema().useTagKey(k[i], source, now);
+      }
+      s = newSeries(m.name(), k, v, hash);
+      m.add(s);
+      return s;
+    }
+  }
+
+  private synchronized Series newSeries(String measurement, String[] keys, String[] values, int hash) {
+    if (seriesCount == seriesById.length) {
+      seriesById = Arrays.copyOf(seriesById, seriesById.length * 2);
+    }
+    Series s = new Series(seriesCount, measurement, keys, values, hash);
+    seriesById[seriesCount++] = s;
+    return s;
+  }
+
+  public Series series(int id) {
+    return seriesById[id];
+  }
+
+  public synchronized int seriesCount() {
+    return seriesCount;
+  }
+
+  /** Measurement names, sorted. */
+  public List<String> measurementNames() {
+    List<String> names = new ArrayList<>(measurements.keySet());
+    names.sort(null);
+    return names;
+  }
+
+  public SchemaHistory history() {
+    return history;
+  }
+
+  public TagDictionary dictionary() {
+    return dictionary;
+  }
+
+  /** Bytes of the id array; the series objects are counted per measurement. */
+  public long registryBytes() {
+    return ObjectSizes.referenceArray(seriesById.length);
+  }
+}

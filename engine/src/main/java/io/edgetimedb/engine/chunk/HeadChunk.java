@@ -1,0 +1,151 @@
+package io.edgetimedb.engine.chunk;
+
+import io.edgetimedb.engine.memory.ObjectSizes;
+import io.edgetimedb.engine.schema.FieldType;
+import java.util.Arrays;
+
+/**
+ * The mutable newest rows of one series: a sorted timestamp array and one {@link ColumnVector}
+ * per field the rows carry. Arrays grow by doubling up to the chunk size and are reused after
+ * each seal, so a series in steady state writes without allocating.
+ *
+ * <p>Rows stay sorted by timestamp: appends are the common case, a late point is inserted by
+ * shifting, and a timestamp written twice updates the fields of its existing row.
+ */
+public final class HeadChunk {
+  private static final int INITIAL_CAPACITY = 16;
+
+  private long[] timestamps;
+  private int rows;
+  private ColumnVector[] columns = new ColumnVector[0];
+  private int[] slotOfField = new int[0];
+
+  public HeadChunk() {
+    this(INITIAL_CAPACITY);
+  }
+
+  HeadChunk(int capacity) {
+    timestamps = new long[capacity];
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public boolean isEmpty() {
+    return rows == 0;
+  }
+
+  public long timestamp(int row) {
+    return timestamps[row];
+  }
+
+  public long minTimestamp() {
+    return timestamps[0];
+  }
+
+  public long maxTimestamp() {
+    return timestamps[rows - 1];
+  }
+
+  long[] timestamps() {
+    return timestamps;
+  }
+
+  public int columnCount() {
+    return columns.length;
+  }
+
+  public ColumnVector columnAt(int slot) {
+    return columns[slot];
+  }
+
+  /** The column of a field, or null when no row of this head carries it. */
+  public ColumnVector column(int fieldId) {
+    return fieldId < slotOfField.length && slotOfField[fieldId] >= 0 ? columns[slotOfField[fieldId]] : null;
+  }
+
+  /**
+   * The column a value of the field is written to, created on first use and widened to the
+   * field's current type when the schema has widened since.
+   */
+  public ColumnVector columnFor(int fieldId, FieldType fieldType) {
+    ColumnVector column = column(fieldId);
+    if (column == null) {
+      return addColumn(fieldId, fieldType);
+    }
+    if (column.type() != fieldType) {
+      column.widenTo(fieldType, rows);
+    }
+    return column;
+  }
+
+  private ColumnVector addColumn(int fieldId, FieldType fieldType) {
+    if (fieldId >= slotOfField.length) {
+      int old = slotOfField.length;
+      slotOfField = Arrays.copyOf(slotOfField, Math.max(fieldId + 1, old * 2));
+      Arrays.fill(slotOfField, old, slotOfField.length, -1);
+    }
+    ColumnVector column = new ColumnVector(fieldId, fieldType, timestamps.length);
+    columns = Arrays.copyOf(columns, columns.length + 1);
+    columns[columns.length - 1] = column;
+    slotOfField[fieldId] = columns.length - 1;
+    return column;
+  }
+
+  /** The row holding {@code ts}, inserted (all fields absent) when there is none yet. */
+  public int rowFor(long ts) {
+    if (rows == 0 || ts > timestamps[rows - 1]) {
+      ensureCapacity(rows + 1);
+      timestamps[rows] = ts;
+      return rows++;
+    }
+    int found = Arrays.binarySearch(timestamps, 0, rows, ts);
+    if (found >= 0) {
+      return found;
+    }
+    return insertRow(-found - 1, ts);
+  }
+
+  private int insertRow(int row, long ts) {
+    ensureCapacity(rows + 1);
+    System.arraycopy(timestamps, row, timestamps, row + 1, rows - row);
+    timestamps[row] = ts;
+    for (ColumnVector column : columns) {
+      column.openGap(row, rows);
+    }
+    rows++;
+    return row;
+  }
+
+  private void ensureCapacity(int needed) {
+    if (needed <= timestamps.length) {
+      return;
+    }
+    int capacity = Math.max(needed, timestamps.length * 2);
+    timestamps = Arrays.copyOf(timestamps, capacity);
+    for (ColumnVector column : columns) {
+      column.grow(capacity);
+    }
+  }
+
+  /** Empties the head after its rows were sealed; arrays and columns are kept for reuse. */
+  public void reset() {
+    for (ColumnVector column : columns) {
+      column.clearAll(rows);
+    }
+    rows = 0;
+  }
+
+  /** Heap bytes held: this object, the timestamp array and every column. */
+  public long bytesHeld() {
+    long bytes = ObjectSizes.object(4 + 3 * ObjectSizes.REFERENCE)
+        + ObjectSizes.longArray(timestamps.length)
+        + ObjectSizes.referenceArray(columns.length)
+        + ObjectSizes.intArray(slotOfField.length);
+    for (ColumnVector column : columns) {
+      bytes += column.bytesHeld(rows);
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,249 @@
+package io.edgetimedb.engine.series;
+
+import io.edgetimedb.engine.chunk.ChunkDecoder;
+import io.edgetimedb.engine.chunk.ChunkEncoder;
+import io.edgetimedb.engine.chunk.ColumnVector;
+import io.edgetimedb.engine.chunk.HeadChunk;
+import io.edgetimedb.engine.chunk.RowBlock;
+import io.edgetimedb.engine.chunk.SealedChunk;
+import io.edgetimedb.engine.memory.ObjectSizes;
+import io.edgetimedb.engine.schema.FieldSchema;
+import java.util.Arrays;
+
+/**
+ * One measurement plus one tag set: a head of the newest rows and the sealed chunks before it,
+ * in time order and never overlapping. The monitor of this object guards both; readers take a
+ * snapshot (the sealed array and a copy of the head) and decode outside the lock.
+ */
+public final class Series {
+  private static final SealedChunk[] NO_CHUNKS = new SealedChunk[0];
+
+  private final int id;
+  private final String measurement;
+  private final String[] tagKeys;
+  private final String[] tagValues;
+  private final int tagHash;
+  private final HeadChunk head = new HeadChunk();
+  private SealedChunk[] sealed = NO_CHUNKS;
+  private long sealedRows;
+  private long sealedBytes;
+  private long maxTimestamp = Long.MIN_VALUE;
+
+  /** Tags sorted by key, distinct; {@code tagHash} is {@link #hashTags} of them. */
+  public Series(int id, String measurement, String[] tagKeys, String[] tagValues, int tagHash) {
+    this.id = id;
+    this.measurement = measurement;
+    this.tagKeys = tagKeys;
+    this.tagValues = tagValues;
+    this.tagHash = tagHash;
+  }
+
+  /** Hash of a sorted tag set; equal sets hash equally however they were built. */
+  public static int hashTags(String[] keys, String[] values, int from, int n) {
+    int h = 1;
+    for (int i = from; i < from + n; i++) {
+      h = 31 * (31 * h + keys[i].hashCode()) + values[i].hashCode();
+    }
+    return h ^ (h >>> 16);
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public String measurement() {
+    return measurement;
+  }
+
+  public int tagHash() {
+    return tagHash;
+  }
+
+  public int tagCount() {
+    return tagKeys.length;
+  }
+
+  public String tagKey(int i) {
+    return tagKeys[i];
+  }
+
+  public String tagValue(int i) {
+    return tagValues[i];
+  }
+
+  /** The value of a tag key, or null when the series lacks it. */
+  public String tag(String key) {
+    for (int i = 0; i < tagKeys.length; i++) {
+      if (tagKeys[i].equals(key)) {
+        return tagValues[i];
+      }
+    }
+    return null;
+  }
+
+  /** True when the series has exactly this tag set (the range [from, from + n) of the arrays). */
+  public boolean hasTags(String[] keys, String[] values, int from, int n) {
+    if (n != tagKeys.length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!tagKeys[i].equals(keys[from + i]) || !tagValues[i].equals(values[from + i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes one point. Returns null when it was applied, or why it was refused: a point older
+   * than the newest one by more than {@code outOfOrderWindow} ms is refused whole.
+   */
+  public synchronized String write(long ts, FieldValues fields, long outOfOrderWindow, int chunkRows,
+      ChunkEncoder encoder, ChunkDecoder decoder) {
+    if (ts < oldestAccepted(outOfOrderWindow)) {
+      return "timestamp " + ts + " is " + Long.toUnsignedString(maxTimestamp - ts)
+          + " ms older than the newest point of the series (out-of-order window " + outOfOrderWindow + " ms)";
+    }
+    if (headNeedsWidening(fields)) {
+      seal(encoder);
+    }
+    if (sealed.length > 0 && ts <= sealed[sealed.length - 1].maxTimestamp()) {
+      mergeIntoSealed(ts, fields, encoder, decoder);
+    } else {
+      setFields(head, head.rowFor(ts), fields);
+      if (head.rows() >= chunkRows) {
+        seal(encoder);
+      }
+    }
+    maxTimestamp = Math.max(maxTimestamp, ts);
+    return null;
+  }
+
+  /** The oldest timestamp the window still accepts; saturates instead of overflowing. */
+  private long oldestAccepted(long outOfOrderWindow) {
+    return maxTimestamp < Long.MIN_VALUE + outOfOrderWindow ? Long.MIN_VALUE : maxTimestamp - outOfOrderWindow;
+  }
+
+  /**
+   * True when a field of the point has widened past the type its head column stores. The head
+   * is then sealed first, so every value keeps the type it was written as and reads back cast
+   * from that type, wherever it sits.
+   */
+  private boolean headNeedsWidening(FieldValues fields) {
+    if (head.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < fields.fieldCount(); i++) {
+      FieldSchema field = fields.field(i);
+      ColumnVector column = head.column(field.id());
+      if (column != null && column.presentCount() > 0 && column.type() != field.type()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void setFields(HeadChunk target, int row, FieldValues fields) {
+    for (int i = 0; i < fields.fieldCount(); i++) {
+      FieldSchema field = fields.field(i);
+      target.columnFor(field.id(), field.type()).set(row, fields.valueType(i), fields.bits(i), fields.ref(i));
+    }
+  }
+
+  private void seal(ChunkEncoder encoder) {
+    SealedChunk chunk = encoder.encode(head);
+    SealedChunk[] next = Arrays.copyOf(sealed, sealed.length + 1);
+    next[sealed.length] = chunk;
+    sealed = next;
+    sealedRows += chunk.rows();
+    sealedBytes += chunk.bytesHeld();
+    head.reset();
+  }
+
+  /**
+   * A late point inside the sealed range: the chunk whose span it falls into (or the nearest
+   * one before it) is decoded, updated and sealed again, so chunks never overlap. Rare, so it
+   * may allocate.
+   */
+  private void mergeIntoSealed(long ts, FieldValues fields, ChunkEncoder encoder, ChunkDecoder decoder) {
+    int index = chunkIndexFor(ts);
+    SealedChunk old = sealed[index];
+    HeadChunk merged = decoder.toHead(old);
+    setFields(merged, merged.rowFor(ts), fields);
+    SealedChunk replacement = encoder.encode(merged);
+    SealedChunk[] next = sealed.clone();
+    next[index] = replacement;
+    sealed = next;
+    sealedRows += replacement.rows() - old.rows();
+    sealedBytes += replacement.bytesHeld() - old.bytesHeld();
+  }
+
+  private int chunkIndexFor(long ts) {
+    int lo = 0;
+    int hi = sealed.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (sealed[mid].minTimestamp() <= ts) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Takes a consistent view for a reader: copies the head rows in [from, to) into
+   * {@code headCopy} and returns the sealed chunks as they are now.
+   */
+  public synchronized SealedChunk[] snapshot(long from, long to, RowBlock headCopy) {
+    int lo = lowerBound(from);
+    int hi = lowerBound(to);
+    headCopy.copy(head, lo, Math.max(lo, hi));
+    return sealed;
+  }
+
+  private int lowerBound(long ts) {
+    int lo = 0;
+    int hi = head.rows();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (head.timestamp(mid) < ts) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Rows held, sealed and in the head. */
+  public synchronized long points() {
+    return sealedRows + head.rows();
+  }
+
+  public synchronized long headBytes() {
+    return head.bytesHeld();
+  }
+
+  public synchronized long chunkBytes() {
+    return sealedBytes + ObjectSizes.referenceArray(sealed.length);
+  }
+
+  public synchronized int sealedChunkCount() {
+    return sealed.length;
+  }
+
+  /** Heap bytes of this object and its tag arrays; the tag strings are counted by the dictionary. */
+  public long ownBytes() {
+    return ObjectSizes.object(4 + 4 + 8 + 8 + 8 + 5 * ObjectSizes.REFERENCE)
+        + 2 * ObjectSizes.referenceArray(tagKeys.length);
+  }
+
+  /** Seals whatever the head holds, e.g. before a checkpoint; a no-op on an empty head. */
+  public synchronized void sealHead(ChunkEncoder encoder) {
+    if (!head.isEmpty()) {
+      seal(encoder);
+    }
+  }
+}

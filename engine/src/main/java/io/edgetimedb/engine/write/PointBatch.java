@@ -1,0 +1,227 @@
+package io.edgetimedb.engine.write;
+
+import io.edgetimedb.engine.schema.FieldType;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A reusable batch of points, stored column-wise in growable arrays so that filling and
+ * writing a batch allocates nothing once the arrays have grown to the batch size.
+ *
+ * <pre>
+ * batch.source("plc-7");
+ * batch.point("boiler", ts).tag("site", "A").tag("sensor", "t1").field("value", 21.5);
+ * batch.point("boiler", ts).tag("site", "A").tag("sensor", "t2").field("value", 21.7);
+ * db.write(batch);
+ * batch.clear();
+ * </pre>
+ * A point takes the tags and fields added after its {@code point(...)} call. Not thread-safe.
+ */
+public final class PointBatch {
+  private String source = "api";
+  private int points;
+  private String[] measurements = new String[16];
+  private long[] timestamps = new long[16];
+  private int[] tagStart = new int[16];
+  private int[] fieldStart = new int[17];
+  private int tags;
+  private String[] tagKeys = new String[32];
+  private String[] tagValues = new String[32];
+  private int[] tagEnd = new int[16];
+  private int fields;
+  private String[] fieldNames = new String[32];
+  private FieldType[] fieldTypes = new FieldType[32];
+  private long[] fieldBits = new long[32];
+  private Object[] fieldRefs = new Object[32];
+
+  /** Who wrote the batch (protocol and address, client id, ...); recorded in the schema history. */
+  public PointBatch source(String source) {
+    this.source = source;
+    return this;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** Starts a point; timestamp in epoch milliseconds. Names are checked when the batch is written. */
+  public PointBatch point(String measurement, long timestampMillis) {
+    Objects.requireNonNull(measurement, "measurement");
+    if (points == measurements.length) {
+      growPoints();
+    }
+    measurements[points] = measurement;
+    timestamps[points] = timestampMillis;
+    tagStart[points] = tags;
+    tagEnd[points] = tags;
+    fieldStart[points] = fields;
+    fieldStart[points + 1] = fields;
+    points++;
+    return this;
+  }
+
+  public PointBatch tag(String key, String value) {
+    Objects.requireNonNull(key, "tag key");
+    Objects.requireNonNull(value, "tag value");
+    int p = current();
+    if (tags == tagKeys.length) {
+      tagKeys = Arrays.copyOf(tagKeys, tags * 2);
+      tagValues = Arrays.copyOf(tagValues, tags * 2);
+    }
+    tagKeys[tags] = key;
+    tagValues[tags] = value;
+    tags++;
+    tagEnd[p] = tags;
+    return this;
+  }
+
+  public PointBatch field(String name, double value) {
+    return addField(name, FieldType.DOUBLE, Double.doubleToRawLongBits(value), null);
+  }
+
+  public PointBatch field(String name, long value) {
+    return addField(name, FieldType.BIGINT, value, null);
+  }
+
+  public PointBatch field(String name, boolean value) {
+    return addField(name, FieldType.BOOLEAN, value ? 1 : 0, null);
+  }
+
+  public PointBatch field(String name, String value) {
+    return addField(name, FieldType.VARCHAR, 0, value);
+  }
+
+  public PointBatch field(String name, byte[] value) {
+    return addField(name, FieldType.VARBINARY, 0, value);
+  }
+
+  private PointBatch addField(String name, FieldType type, long bits, Object ref) {
+    Objects.requireNonNull(name, "field name");
+    if (ref == null && (type == FieldType.VARCHAR || type == FieldType.VARBINARY)) {
+      throw new NullPointerException("value of field " + name);
+    }
+    int p = current();
+    if (fields == fieldNames.length) {
+      growFields();
+    }
+    fieldNames[fields] = name;
+    fieldTypes[fields] = type;
+    fieldBits[fields] = bits;
+    fieldRefs[fields] = ref;
+    fields++;
+    fieldStart[p + 1] = fields;
+    return this;
+  }
+
+  private int current() {
+    if (points == 0) {
+      throw new IllegalStateException("point(measurement, timestamp) must come before tags and fields");
+    }
+    return points - 1;
+  }
+
+  /** Forgets every point but keeps the arrays (and the source). */
+  public void clear() {
+    Arrays.fill(fieldRefs, 0, fields, null);
+    points = 0;
+    tags = 0;
+    fields = 0;
+  }
+
+  public int size() {
+    return points;
+  }
+
+  public String measurement(int point) {
+    return measurements[point];
+  }
+
+  public long timestamp(int point) {
+    return timestamps[point];
+  }
+
+  public int tagStart(int point) {
+    return tagStart[point];
+  }
+
+  public int tagCount(int point) {
+    return tagEnd[point] - tagStart[point];
+  }
+
+  /** Tag keys of all points; a point's tags are [tagStart, tagStart + tagCount). */
+  public String[] tagKeys() {
+    return tagKeys;
+  }
+
+  public String[] tagValues() {
+    return tagValues;
+  }
+
+  public int fieldStart(int point) {
+    return fieldStart[point];
+  }
+
+  public int fieldCount(int point) {
+    return fieldStart[point + 1] - fieldStart[point];
+  }
+
+  public String fieldName(int field) {
+    return fieldNames[field];
+  }
+
+  public FieldType fieldType(int field) {
+    return fieldTypes[field];
+  }
+
+  public long fieldBits(int field) {
+    return fieldBits[field];
+  }
+
+  public Object fieldRef(int field) {
+    return fieldRefs[field];
+  }
+
+  /**
+   * Sorts a point's tags by key in place (insertion sort: points have few tags) so that equal
+   * tag sets compare equal. Returns the first duplicated key, or null.
+   */
+  public String sortTags(int point) {
+    int from = tagStart[point];
+    int to = tagEnd[point];
+    for (int i = from + 1; i < to; i++) {
+      String key = tagKeys[i];
+      String value = tagValues[i];
+      int j = i - 1;
+      while (j >= from && tagKeys[j].compareTo(key) > 0) {
+        tagKeys[j + 1] = tagKeys[j];
+        tagValues[j + 1] = tagValues[j];
+        j--;
+      }
+      tagKeys[j + 1] = key;
+      tagValues[j + 1] = value;
+    }
+    for (int i = from + 1; i < to; i++) {
+      if (tagKeys[i].equals(tagKeys[i - 1])) {
+        return tagKeys[i];
+      }
+    }
+    return null;
+  }
+
+  private void growPoints() {
+    int n = points * 2;
+    measurements = Arrays.copyOf(measurements, n);
+    timestamps = Arrays.copyOf(timestamps, n);
+    tagStart = Arrays.copyOf(tagStart, n);
+    tagEnd = Arrays.copyOf(tagEnd, n);
+    fieldStart = Arrays.copyOf(fieldStart, n + 1);
+  }
+
+  private void growFields() {
+    int n = fields * 2;
+    fieldNames = Arrays.copyOf(fieldNames, n);
+    fieldTypes = Arrays.copyOf(fieldTypes, n);
+    fieldBits = Arrays.copyOf(fieldBits, n);
+    fieldRefs = Arrays.copyOf(fieldRefs, n);
+  }
+}
