@@ -23,11 +23,7 @@ class TagIndexFootprintTest {
       index.add(id, KEYS, values, KEYS.length);
     }
 
-    long measured = measuredWithoutStrings(index, strings);
-
-    System.out.printf("TagIndex of 20,000 series: bytesHeld %,d B, JOL without Strings %,d B (%+.2f%%)%n",
-        index.bytesHeld(), measured, 100.0 * (index.bytesHeld() - measured) / measured);
-    assertThat(index.bytesHeld()).isCloseTo(measured, within(measured / 10));
+    assertBytesHeldCloseToJol("20,000 series", index, strings);
   }
 
   @Test
@@ -43,13 +39,15 @@ class TagIndexFootprintTest {
       }
     }
 
-    long measured = measuredWithoutStrings(index, strings);
-
-    assertThat(index.bytesHeld()).isCloseTo(measured, within(measured / 10));
+    assertBytesHeldCloseToJol("1,000 series left of 2,000", index, strings);
   }
 
-  /** JOL's size of everything the index reaches, minus the tag Strings and their byte arrays. */
-  private static long measuredWithoutStrings(TagIndex index, List<String> strings) {
-    return GraphLayout.parseInstance(index).subtract(GraphLayout.parseInstance(strings.toArray())).totalSize();
+  /** Compares with JOL's size of everything the index reaches, minus the tag Strings and their byte arrays. */
+  private static void assertBytesHeldCloseToJol(String shape, TagIndex index, List<String> strings) {
+    long measured = GraphLayout.parseInstance(index).subtract(GraphLayout.parseInstance(strings.toArray())).totalSize();
+    long estimated = index.bytesHeld();
+    System.out.printf("TagIndex of %s: bytesHeld %,d B, JOL without Strings %,d B (%+.2f%%)%n",
+        shape, estimated, measured, 100.0 * (estimated - measured) / measured);
+    assertThat(estimated).isCloseTo(measured, within(measured / 10));
   }
 }
