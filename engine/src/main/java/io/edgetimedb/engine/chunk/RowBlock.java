@@ -50,6 +50,11 @@ public final class RowBlock {
     return lo;
   }
 
+  /** First row at or past the exclusive end {@code toExclusive}; Long.MAX_VALUE means past every row. */
+  public int upperBound(long toExclusive) {
+    return toExclusive == Long.MAX_VALUE ? rows : lowerBound(toExclusive);
+  }
+
   /** Decodes the timestamps and the requested columns of a sealed chunk. */
   public void decode(SealedChunk chunk, ChunkDecoder decoder) {
     rows = chunk.rows();

@@ -60,9 +60,12 @@ public final class SealedChunk {
     return maxTimestamp;
   }
 
-  /** True when the chunk has rows in [fromInclusive, toExclusive). */
+  /**
+   * True when the chunk has rows in [fromInclusive, toExclusive); a {@code toExclusive} of
+   * Long.MAX_VALUE means no upper bound, so that timestamp itself stays readable.
+   */
   public boolean overlaps(long fromInclusive, long toExclusive) {
-    return maxTimestamp >= fromInclusive && minTimestamp < toExclusive;
+    return maxTimestamp >= fromInclusive && (minTimestamp < toExclusive || toExclusive == Long.MAX_VALUE);
   }
 
   public byte[] data() {

@@ -115,7 +115,7 @@ public final class PointCursor implements AutoCloseable {
         continue;
       }
       int lo = block.lowerBound(from);
-      int hi = block.lowerBound(to);
+      int hi = block.upperBound(to);
       if (hi > lo) {
         rowsLeft = hi - lo;
         row = descending ? hi : lo - 1;

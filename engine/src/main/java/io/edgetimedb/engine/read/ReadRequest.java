@@ -48,7 +48,7 @@ public record ReadRequest(
         limitPerSeries);
   }
 
-  /** Rows with {@code from <= ts < to}. */
+  /** Rows with {@code from <= ts < to}; a {@code to} of Long.MAX_VALUE means no upper bound. */
   public ReadRequest timeRange(long from, long to) {
     return new ReadRequest(measurement, where, fields, tagKeys, from, to, descending, limitPerSeries);
   }

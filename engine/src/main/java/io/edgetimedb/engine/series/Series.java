@@ -198,7 +198,7 @@ public final class Series {
    */
   public synchronized SealedChunk[] snapshot(long from, long to, RowBlock headCopy) {
     int lo = lowerBound(from);
-    int hi = lowerBound(to);
+    int hi = to == Long.MAX_VALUE ? head.rows() : lowerBound(to);
     headCopy.copy(head, lo, Math.max(lo, hi));
     return sealed;
   }
@@ -227,7 +227,7 @@ public final class Series {
   }
 
   public synchronized long chunkBytes() {
-    return sealedBytes + ObjectSizes.referenceArray(sealed.length);
+    return sealed.length == 0 ? 0 : sealedBytes + ObjectSizes.referenceArray(sealed.length);
   }
 
   public synchronized int sealedChunkCount() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.write.PointBatch;
-import io.edgetimedb.testsupport.SensorFeed;
+import io.edgetimedb.engine.simulation.SensorFeed;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -73,6 +73,8 @@ class MemoryAccountingTest {
   private static void assertMatchesHeap(Database db) {
     long accounted = db.memoryUsage().total();
     long measured = GraphLayout.parseInstance(db).totalSize();
+    System.out.printf("memory accounting: accounted %,d B, JOL measured %,d B (%+.1f%%)%n", accounted, measured,
+        100.0 * (accounted - measured) / measured);
     assertThat((double) accounted).as("accounted %d vs measured %d", accounted, measured)
         .isCloseTo(measured, within(measured * 0.10));
   }

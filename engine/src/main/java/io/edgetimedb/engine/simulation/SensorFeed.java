@@ -1,4 +1,4 @@
-package io.edgetimedb.testsupport;
+package io.edgetimedb.engine.simulation;
 
 import io.edgetimedb.engine.write.PointBatch;
 import java.util.SplittableRandom;
