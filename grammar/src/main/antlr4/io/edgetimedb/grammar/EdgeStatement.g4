@@ -11,7 +11,7 @@
  */
 grammar EdgeStatement;
 
-// Keywords are case-insensitive as in SQL. Unquoted identifiers are too: AstBuilder lower-cases them.
+// Keywords are case-insensitive, as in SQL; AstBuilder lower-cases unquoted identifiers to match.
 options { caseInsensitive = true; }
 
 // Exactly one statement: the driver splits scripts into statements before they get here.

@@ -26,11 +26,12 @@ final class ExpectedTokens {
     }
 
     /*
-     * A prediction that looked several tokens ahead (SHOW TAG ... must see KEYS or VALUES to choose)
-     * reports the tokens that were valid where the decision started, which for SHOW TAG FOO would be
-     * MEASUREMENTS, SERIES, TAG and FIELDS. The configurations the prediction was left with when it
-     * met the offending token say what was valid there instead: ANTLR keeps only states with a
-     * token-consuming transition in them, and the labels of those transitions are the tokens.
+     * A prediction that looked several tokens ahead (after SHOW TAG it must see KEYS or VALUES to
+     * choose) reports the tokens that were valid where the decision started, which for
+     * SHOW TAG FOO would be MEASUREMENTS, SERIES, TAG and FIELDS. The configurations that the
+     * prediction was left with when it met the offending token say what was valid there instead:
+     * ANTLR keeps only states with a token-consuming transition in them, and the labels of those
+     * transitions are the tokens.
      */
     private static IntervalSet continuationsOf(ATNConfigSet configs) {
         IntervalSet expected = new IntervalSet();

@@ -22,7 +22,8 @@ final class TokenNames {
      * keywords. Where all of them are expected, a message says "identifier" rather than listing
      * two dozen keywords that are merely allowed as names.
      */
-    private static final IntervalSet NAME_TOKENS = firstTokensOf(EdgeStatementParser.RULE_identifier);
+    private static final IntervalSet NAME_TOKENS =
+            firstTokensOf(EdgeStatementParser.RULE_identifier);
 
     private static final Set<Integer> UNTERMINATED_TOKENS = Set.of(
             EdgeStatementLexer.UNTERMINATED_QUOTED_IDENTIFIER,
@@ -34,7 +35,7 @@ final class TokenNames {
     /** What went wrong at {@code found}, such as {@code unexpected 'FOO', expected ')'}. */
     static String describeError(Token found, IntervalSet expected) {
         if (UNTERMINATED_TOKENS.contains(found.getType())) {
-            // What follows the opening quote is all swallowed, so listing expected tokens would mislead.
+            // The rest of the input went into the token, so expected tokens would mislead.
             return name(found.getType());
         }
         return "unexpected " + describeFound(found) + ", expected " + describeExpected(expected);
