@@ -68,6 +68,21 @@ public final class Database implements AutoCloseable {
     return PointCursor.open(catalog, request);
   }
 
+  /**
+   * Deletes the rows with timestamps in [from, to) from the series of a measurement that the
+   * predicate selects; returns how many rows went. Series and schema stay.
+   */
+  public long delete(String measurement, TagPredicate where, long from, long to) {
+    ensureOpen();
+    return writers.get().delete(measurement(measurement), where, from, to);
+  }
+
+  /** Drops a measurement with all its series and data; false when it did not exist. */
+  public boolean dropMeasurement(String measurement, String source) {
+    ensureOpen();
+    return catalog.dropMeasurement(measurement, source, System.currentTimeMillis());
+  }
+
   /** Seals every non-empty head into a chunk (the heads keep their arrays). */
   public void sealHeads() {
     writers.get().sealAll();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.roaringbitmap.IntIterator;
 
 /**
  * Every measurement and series of a database. Series ids are dense and index an array, so a
@@ -86,10 +87,28 @@ public final class Catalog {
     return s;
   }
 
+  /**
+   * Forgets a measurement and its series; returns false when there was none. Writes racing the
+   * drop may land in the forgotten measurement and are lost with it.
+   */
+  public synchronized boolean dropMeasurement(String name, String source, long nowMillis) {
+    Measurement m = measurements.remove(name);
+    if (m == null) {
+      return false;
+    }
+    IntIterator ids = m.index().allSeries().getIntIterator();
+    while (ids.hasNext()) {
+      seriesById[ids.next()] = null;
+    }
+    history.record(new SchemaChange(nowMillis, name, SchemaChange.Kind.MEASUREMENT_DROPPED, name, null, null, source));
+    return true;
+  }
+
   public Series series(int id) {
     return seriesById[id];
   }
 
+  /** Series ids handed out so far, dropped ones included: ids are never reused. */
   public synchronized int seriesCount() {
     return seriesCount;
   }

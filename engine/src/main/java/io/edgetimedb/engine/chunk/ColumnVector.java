@@ -100,6 +100,23 @@ public final class ColumnVector {
     }
   }
 
+  /** Removes rows [from, to) of the first {@code rows}, moving later rows down. */
+  public void removeRows(int from, int to, int rows) {
+    for (int row = from; row < to; row++) {
+      if (present[row]) {
+        presentCount--;
+      }
+    }
+    System.arraycopy(present, to, present, from, rows - to);
+    Object values = values();
+    System.arraycopy(values, to, values, from, rows - to);
+    int newRows = rows - (to - from);
+    Arrays.fill(present, newRows, rows, false);
+    if (refs != null) {
+      Arrays.fill(refs, newRows, rows, null);
+    }
+  }
+
   public void grow(int capacity) {
     present = Arrays.copyOf(present, capacity);
     switch (type) {

@@ -129,6 +129,36 @@ public final class HeadChunk {
     }
   }
 
+  /** Deletes the rows with timestamps in [from, to); returns how many went. */
+  public int deleteRange(long from, long to) {
+    int lo = lowerBound(from);
+    int hi = to == Long.MAX_VALUE ? rows : lowerBound(to);
+    if (hi <= lo) {
+      return 0;
+    }
+    System.arraycopy(timestamps, hi, timestamps, lo, rows - hi);
+    for (ColumnVector column : columns) {
+      column.removeRows(lo, hi, rows);
+    }
+    rows -= hi - lo;
+    return hi - lo;
+  }
+
+  /** First row whose timestamp is at least {@code ts}. */
+  public int lowerBound(long ts) {
+    int lo = 0;
+    int hi = rows;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (timestamps[mid] < ts) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** Empties the head after its rows were sealed; arrays and columns are kept for reuse. */
   public void reset() {
     for (ColumnVector column : columns) {

@@ -8,7 +8,9 @@ import io.edgetimedb.engine.chunk.RowBlock;
 import io.edgetimedb.engine.chunk.SealedChunk;
 import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.schema.FieldSchema;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One measurement plus one tag set: a head of the newest rows and the sealed chunks before it,
@@ -197,24 +199,49 @@ public final class Series {
    * {@code headCopy} and returns the sealed chunks as they are now.
    */
   public synchronized SealedChunk[] snapshot(long from, long to, RowBlock headCopy) {
-    int lo = lowerBound(from);
-    int hi = to == Long.MAX_VALUE ? head.rows() : lowerBound(to);
+    int lo = head.lowerBound(from);
+    int hi = to == Long.MAX_VALUE ? head.rows() : head.lowerBound(to);
     headCopy.copy(head, lo, Math.max(lo, hi));
     return sealed;
   }
 
-  private int lowerBound(long ts) {
-    int lo = 0;
-    int hi = head.rows();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (head.timestamp(mid) < ts) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+  /**
+   * Deletes the rows with timestamps in [from, to): whole chunks inside the range are dropped,
+   * chunks cut by it are decoded, trimmed and sealed again. Returns the rows deleted.
+   */
+  public synchronized long delete(long from, long to, ChunkEncoder encoder, ChunkDecoder decoder) {
+    long deleted = head.deleteRange(from, to);
+    List<SealedChunk> kept = new ArrayList<>(sealed.length);
+    for (SealedChunk chunk : sealed) {
+      if (!chunk.overlaps(from, to)) {
+        kept.add(chunk);
+        continue;
+      }
+      HeadChunk trimmed = decoder.toHead(chunk);
+      deleted += trimmed.deleteRange(from, to);
+      if (!trimmed.isEmpty()) {
+        kept.add(encoder.encode(trimmed));
       }
     }
-    return lo;
+    if (kept.size() != sealed.length || deleted > 0) {
+      replaceSealed(kept.toArray(NO_CHUNKS));
+    }
+    return deleted;
+  }
+
+  private void replaceSealed(SealedChunk[] chunks) {
+    sealed = chunks;
+    sealedRows = 0;
+    sealedBytes = 0;
+    for (SealedChunk chunk : chunks) {
+      sealedRows += chunk.rows();
+      sealedBytes += chunk.bytesHeld();
+    }
+    if (!head.isEmpty()) {
+      maxTimestamp = head.maxTimestamp();
+    } else {
+      maxTimestamp = chunks.length > 0 ? chunks[chunks.length - 1].maxTimestamp() : Long.MIN_VALUE;
+    }
   }
 
   /** Rows held, sealed and in the head. */

@@ -10,9 +10,11 @@ import io.edgetimedb.engine.schema.MeasurementSchema;
 import io.edgetimedb.engine.schema.NameRules;
 import io.edgetimedb.engine.series.FieldValues;
 import io.edgetimedb.engine.series.Series;
+import io.edgetimedb.engine.index.TagPredicate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.roaringbitmap.IntIterator;
 
 /**
  * Applies batches to the catalog. Each point is checked whole before any of it is applied, so a
@@ -208,7 +210,20 @@ public final class BatchWriter implements FieldValues {
   /** Seals every head series of the catalog, e.g. before measuring compression or checkpointing. */
   public void sealAll() {
     for (int id = 0; id < catalog.seriesCount(); id++) {
-      catalog.series(id).sealHead(encoder);
+      Series series = catalog.series(id);
+      if (series != null) {
+        series.sealHead(encoder);
+      }
     }
+  }
+
+  /** Deletes [from, to) from every series of the measurement the predicate selects; returns rows deleted. */
+  public long delete(Measurement m, TagPredicate where, long from, long to) {
+    long deleted = 0;
+    IntIterator ids = m.index().select(where).getIntIterator();
+    while (ids.hasNext()) {
+      deleted += catalog.series(ids.next()).delete(from, to, encoder, decoder);
+    }
+    return deleted;
   }
 }
