@@ -17,23 +17,24 @@ import java.util.Arrays;
  * just ascending ones.
  *
  * <pre>
- *  count = 0: (nothing)
- *  count &ge; 1: +--------------------+
- *             | zigzag varint t[0] |
- *             +--------------------+
- *  count &ge; 2:   followed by
- *             +--------------------------+
- *             | zigzag varint  t[1]-t[0] |
- *             +--------------------------+
- *  count &ge; 3:   followed by
- *             +--------+--------+----------+----------------------------+-------------------------+
- *             | varint | byte w | varint E | BitPacking: count-2 values,| E exceptions, ascending:|
- *             | tick   |        |          | low w bits of each u       | varint gap, varint high |
- *             +--------+--------+----------+----------------------------+-------------------------+
+ *  count 0:          (nothing)
+ *  count 1 or more:  +--------------------+
+ *                    | zigzag varint t[0] |
+ *                    +--------------------+
+ *  count 2 or more:  then
+ *                    +--------------------------+
+ *                    | zigzag varint  t[1]-t[0] |
+ *                    +--------------------------+
+ *  count 3 or more:  then
+ *  +--------+--------+----------+------------------------------+---------------------------+
+ *  | varint | byte w | varint E | BitPacking: count-2 values,  | E exceptions by ascending |
+ *  | tick   |        |          | the low w bits of each u     | position: varint gap,     |
+ *  |        |        |          |                              | varint high               |
+ *  +--------+--------+----------+------------------------------+---------------------------+
  *  u    = zigzag(dod / tick); decoding takes dod = unzigzag(u) * tick (wrapping)
  *  gap  = position - previous exception position - 1 (previous = -1 for the first); position i
  *         is the dod of t[i+2]
- *  high = u &gt;&gt;&gt; w (never 0); w = 64 has no exceptions
+ *  high = u shifted right (unsigned) by w, never 0; w = 64 has no exceptions
  * </pre>
  *
  * Not thread-safe: holds scratch arrays for the zigzagged delta-of-deltas.

@@ -9,12 +9,12 @@ import java.util.HashMap;
  * round-trip; equal strings of one chunk decode to one shared instance.
  *
  * <pre>
- *  count = 0: (nothing)
- *  count &ge; 1:
- *  +----------+-------------------------------------+---------------------------------------+
- *  | varint D | D entries:                          | runs until their lengths sum to count: |
- *  | distinct | varint byte length, UTF-8 bytes     | varint id (0..D-1), varint length &ge; 1 |
- *  +----------+-------------------------------------+---------------------------------------+
+ *  count 0: (nothing)
+ *  count 1 or more:
+ *  +----------+-------------------------------+------------------------------------------+
+ *  | varint D | D entries: varint byte        | runs until their lengths sum to count:   |
+ *  | distinct | length, GeneralizedUtf8 bytes | varint id (0..D-1), varint length (1+)   |
+ *  +----------+-------------------------------+------------------------------------------+
  * </pre>
  *
  * Not thread-safe: holds the dictionary and scratch arrays.

@@ -7,9 +7,9 @@ package io.edgetimedb.engine.chunkenc;
  * An empty block is zero bytes.
  *
  * <pre>
- *  +----------------------+-------+--------------------------------------+
- *  | zigzag varint  min   | byte w| BitPacking: count x (v - min), w bits|
- *  +----------------------+-------+--------------------------------------+
+ *  +--------------------+--------+----------------------------------------+
+ *  | zigzag varint  min | byte w | BitPacking: count x (v - min), w bits  |
+ *  +--------------------+--------+----------------------------------------+
  * </pre>
  */
 final class FrameOfReference {

@@ -6,12 +6,12 @@ import java.util.Arrays;
  * Booleans as the first value and the lengths of the alternating runs that follow from it.
  *
  * <pre>
- *  count = 0: (nothing)
- *  count &ge; 1:
- *  +-------------------+-----------------+-----------------+-----+
- *  | byte first value  | varint run 1    | varint run 2    | ... |   runs alternate value,
- *  | 0 = false, 1=true | (length &ge; 1)  | (length &ge; 1)  |     |   their lengths sum to count
- *  +-------------------+-----------------+-----------------+-----+
+ *  count 0: (nothing)
+ *  count 1 or more:
+ *  +---------------------+--------------+--------------+-----+
+ *  | byte first value    | varint run 1 | varint run 2 | ... |  runs alternate values, are
+ *  | 0 = false, 1 = true |              |              |     |  never empty and sum to count
+ *  +---------------------+--------------+--------------+-----+
  * </pre>
  */
 public final class RunLengthBooleanCodec {
