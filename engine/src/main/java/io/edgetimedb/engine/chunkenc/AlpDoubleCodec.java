@@ -9,10 +9,11 @@ package io.edgetimedb.engine.chunkenc;
  * {@code f} (factor, for trailing zeros of large integers) is non-zero. Both powers of ten are
  * exact doubles, so that decoding is a single correctly rounded operation on exact operands and
  * yields precisely the double nearest the decimal {@code n * 10^(f-e)}: for a reading with at
- * most {@code e} decimal places, the very double its decimal text parsed to. The encoder still runs the decoding arithmetic on every
- * value and compares raw bits; values that fail (NaN, infinities, -0.0, too many digits,
- * {@code |n| > 2^52}) become exceptions holding their raw bits, and the integer stream carries
- * the previous {@code n} in their place so that neither deltas nor the frame widen.
+ * most {@code e} decimal places, the very double its decimal text parsed to. The encoder still
+ * runs the decoding arithmetic on every value and compares raw bits; values that fail (NaN,
+ * infinities, -0.0, too many digits, {@code |n| > 2^52}) become exceptions holding their raw
+ * bits, and the integer stream carries the previous {@code n} in their place so that neither
+ * deltas nor the frame widen.
  *
  * <p>The scale is chosen on up to {@value #SAMPLE_SIZE} evenly spaced values: each sample's
  * smallest exact scale is a candidate, and the candidate with the fewest estimated bits

@@ -36,7 +36,8 @@ final class FrameOfReference {
     if (count == 0) {
       return 0;
     }
-    return varLongSize(ZigZag.encode(min)) + 1 + BitPacking.packedBytes(count, BitPacking.bitWidth(max - min));
+    int width = BitPacking.bitWidth(max - min);
+    return varLongSize(ZigZag.encode(min)) + 1 + BitPacking.packedBytes(count, width);
   }
 
   static void decode(ByteSource in, long[] dst, int from, int count) {

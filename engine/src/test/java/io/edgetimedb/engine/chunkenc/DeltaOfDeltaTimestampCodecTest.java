@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class DeltaOfDeltaTimestampCodecTest {
   private final DeltaOfDeltaTimestampCodec codec = new DeltaOfDeltaTimestampCodec();
-  private final CodecRoundTrip<long[]> roundTrip = CodecRoundTrip.ofLongs(codec::encode, codec::decode);
+  private final CodecRoundTrip<long[]> roundTrip =
+      CodecRoundTrip.ofLongs(codec::encode, codec::decode);
 
   @Provide
   Arbitrary<long[]> chunks() {
