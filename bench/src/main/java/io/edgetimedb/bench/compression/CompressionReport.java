@@ -63,7 +63,7 @@ public final class CompressionReport {
       }
       figures.add(new CompressionFigure("plant feed", "all", "EdgeTimeDB", points, bytes));
       byte[] raw = rawRecords(db);
-      figures.add(new CompressionFigure("plant feed", "all", "xz -9e", points, GeneralPurposeCompressors.xz9(raw)));
+      figures.add(new CompressionFigure("plant feed", "all", "xz -9", points, GeneralPurposeCompressors.xz9(raw)));
       figures.add(new CompressionFigure("plant feed", "all", "zstd -19", points, GeneralPurposeCompressors.zstd19(raw)));
     }
     return figures;
