@@ -56,9 +56,11 @@ final class RecordedLog implements RecordConsumer {
     }
   }
 
-  /** Replaces the content of {@code file} durably. */
+  /** Replaces (or creates) {@code file} durably with {@code content}. */
   static void overwrite(FileSystem fs, Path file, byte[] content) throws IOException {
-    fs.delete(file);
+    if (fs.exists(file)) {
+      fs.delete(file);
+    }
     try (WritableFile out = fs.openAppend(file)) {
       out.write(ByteBuffer.wrap(content));
       out.sync();
