@@ -32,8 +32,9 @@ import java.util.TreeMap;
  *
  * <p>Faults: a failing fsync ({@link #failNextSync}), a full disk ({@link #setCapacity},
  * {@link #failWritesAfter}) and a power cut at the n-th operation ({@link #cutPowerAtOperation}).
- * Every call on the file system or on a handle, except a handle's {@code size} and
- * {@code close}, counts as one operation. The class is thread-safe: every operation holds the
+ * Every call on the file system or on a live handle, except a handle's {@code size} and
+ * {@code close}, counts as one operation; a call on a handle killed by a power cut fails
+ * without counting, so a test can tell that nothing touched the disk after the cut. The class is thread-safe: every operation holds the
  * file system's monitor.
  */
 public final class SimulatedFileSystem implements FileSystem {
@@ -303,8 +304,8 @@ public final class SimulatedFileSystem implements FileSystem {
   }
 
   private synchronized void write(SimulatedWritableFile file, ByteBuffer src) throws IOException {
-    beginOperation();
     checkAlive(file);
+    beginOperation();
     int wanted = src.remaining();
     int accepted = (int) Math.min(wanted, freeBytes());
     if (accepted > 0) {
@@ -322,8 +323,8 @@ public final class SimulatedFileSystem implements FileSystem {
   }
 
   private synchronized void sync(SimulatedWritableFile file) throws IOException {
-    beginOperation();
     checkAlive(file);
+    beginOperation();
     Inode inode = file.inode;
     dirtyInodes.remove(inode);
     if (nextSyncFailure != null) {
@@ -337,8 +338,8 @@ public final class SimulatedFileSystem implements FileSystem {
 
   private synchronized void preallocate(SimulatedWritableFile file, long bytes)
       throws IOException {
-    beginOperation();
     checkAlive(file);
+    beginOperation();
     long free = freeBytes();
     if (free < bytes) {
       throw new IOException(
@@ -349,8 +350,8 @@ public final class SimulatedFileSystem implements FileSystem {
 
   private synchronized int read(SimulatedReadableFile file, ByteBuffer dst, long position)
       throws IOException {
-    beginOperation();
     checkAlive(file);
+    beginOperation();
     Content content = file.inode.visible;
     if (position >= content.length) {
       return -1;
@@ -365,8 +366,8 @@ public final class SimulatedFileSystem implements FileSystem {
   }
 
   private synchronized long readableSize(SimulatedReadableFile file) throws IOException {
-    beginOperation();
     checkAlive(file);
+    beginOperation();
     return file.inode.visible.length;
   }
 

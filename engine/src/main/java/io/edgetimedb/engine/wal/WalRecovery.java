@@ -47,6 +47,9 @@ final class WalRecovery {
 
   private ReplayReport recover(RecordConsumer consumer, ReplayProgressListener listener)
       throws IOException {
+    if (!fs.exists(dir)) {
+      return new ReplayReport(0, 0, Optional.empty(), Optional.empty());
+    }
     deleteLeftoverCopies();
     WalReader.Scan scan = new WalReader(fs).scan(dir, consumer, listener);
     WalReader.Damage damage = scan.damage();
