@@ -33,7 +33,7 @@ public interface FileSystem {
   /** Deletes an existing file. */
   void delete(Path file) throws IOException;
 
-  /** Cuts (or zero-extends) {@code file} to {@code size} bytes; durable after a sync of the file. */
+  /** Cuts (or zero-extends) {@code file} to {@code size} bytes; durable after a file sync. */
   void truncate(Path file, long size) throws IOException;
 
   /** Current size of {@code file} in bytes. */

@@ -34,8 +34,8 @@ import java.util.TreeMap;
  * {@link #failWritesAfter}) and a power cut at the n-th operation ({@link #cutPowerAtOperation}).
  * Every call on the file system or on a live handle, except a handle's {@code size} and
  * {@code close}, counts as one operation; a call on a handle killed by a power cut fails
- * without counting, so a test can tell that nothing touched the disk after the cut. The class is thread-safe: every operation holds the
- * file system's monitor.
+ * without counting, so a test can tell that nothing touched the disk after the cut. The class
+ * is thread-safe: every operation holds the file system's monitor.
  */
 public final class SimulatedFileSystem implements FileSystem {
 

@@ -1,6 +1,6 @@
 package io.edgetimedb.engine.wal;
 
-/** When {@link WriteAheadLog#append} returns relative to the fsync that makes its record durable. */
+/** When {@link WriteAheadLog#append} returns, relative to the fsync making its record durable. */
 public enum FsyncPolicy {
   /**
    * Appenders wait for a shared fsync. A background syncer thread issues at most one fsync per

@@ -209,12 +209,20 @@ public final class WriteAheadLog implements Closeable {
     }
     awaitSyncerExit();
     lock.lock();
-    try (WalSegmentWriter last = segment) {
+    try {
+      syncAndCloseSegment();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void syncAndCloseSegment() throws IOException {
+    try {
       if (failureCause == null) {
         syncSegment();
       }
     } finally {
-      lock.unlock();
+      segment.close();
     }
   }
 
@@ -231,7 +239,9 @@ public final class WriteAheadLog implements Closeable {
   }
 
   private void startFirstSegment() throws IOException {
-    WalReader.listSegments(fs, dir).forEach(found -> segmentFirstSequences.add(found.firstSequence()));
+    for (WalReader.Segment found : WalReader.listSegments(fs, dir)) {
+      segmentFirstSequences.add(found.firstSequence());
+    }
     long next = writtenSequence + 1;
     // a segment already named after the next sequence holds no intact record: it is replaced
     segmentFirstSequences.remove(next);

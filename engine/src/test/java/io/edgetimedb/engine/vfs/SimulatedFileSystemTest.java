@@ -173,8 +173,10 @@ class SimulatedFileSystemTest {
 
   @Test
   void missingFilesAndDirectoriesAreReported() {
-    assertThatThrownBy(() -> fs.openRead(DIR.resolve("none"))).isInstanceOf(NoSuchFileException.class);
-    assertThatThrownBy(() -> fs.openAppend(Path.of("/nowhere/x"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> fs.openRead(DIR.resolve("none")))
+        .isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> fs.openAppend(Path.of("/nowhere/x")))
+        .isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> fs.list(Path.of("/nowhere"))).isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> fs.size(DIR.resolve("none"))).isInstanceOf(NoSuchFileException.class);
   }

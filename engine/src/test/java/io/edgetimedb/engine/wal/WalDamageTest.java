@@ -184,6 +184,47 @@ class WalDamageTest {
   }
 
   @Test
+  void randomMutationsNeverMakeReplayThrowOrHandOverABadRecord() throws IOException {
+    byte[][] pristine = new byte[segments.size()][];
+    for (int i = 0; i < segments.size(); i++) {
+      pristine[i] = readAll(fs, segments.get(i));
+    }
+    Random random = new Random(0xF022);
+    for (int trial = 0; trial < 200; trial++) {
+      restore(pristine);
+      for (int mutation = 1 + random.nextInt(3); mutation > 0; mutation--) {
+        mutate(segments.get(random.nextInt(segments.size())), random);
+      }
+      RecordedLog replayed = new RecordedLog();
+      ReplayReport report = WriteAheadLog.replay(fs, DIR, replayed);
+      assertReplayedPrefix(replayed, report.recordsReplayed());
+      assertRepairedLogContinues(report.recordsReplayed());
+    }
+  }
+
+  private void mutate(Path segment, Random random) throws IOException {
+    byte[] content = readAll(fs, segment);
+    int at = random.nextInt(content.length);
+    switch (random.nextInt(4)) {
+      case 0:
+        content[at] ^= (byte) (1 << random.nextInt(8));
+        RecordedLog.overwrite(fs, segment, content);
+        break;
+      case 1:
+        truncate(segment, at);
+        break;
+      case 2:
+        byte[] garbage = new byte[1 + random.nextInt(64)];
+        random.nextBytes(garbage);
+        appendBytes(segment, garbage);
+        break;
+      default:
+        Arrays.fill(content, at, Math.min(content.length, at + random.nextInt(64)), (byte) 0);
+        RecordedLog.overwrite(fs, segment, content);
+    }
+  }
+
+  @Test
   void progressIsReportedUpToTheTotal() throws IOException {
     List<long[]> progress = new ArrayList<>();
     WriteAheadLog.replay(fs, DIR, (sequence, payload) -> { },

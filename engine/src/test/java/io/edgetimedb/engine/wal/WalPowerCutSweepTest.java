@@ -27,8 +27,8 @@ class WalPowerCutSweepTest {
   @CsvSource({"ALWAYS, 200, 1", "ALWAYS, 200, 2", "ALWAYS, 200, 3", "GROUP, 40, 1"})
   void everyCutKeepsAPrefixHoldingEveryAcknowledgedRecord(
       FsyncPolicy policy, int appends, long seed) throws IOException {
-    WalOptions options =
-        WalOptions.defaults().withFsyncPolicy(policy).withGroupCommitMillis(0).withSegmentBytes(600);
+    WalOptions options = WalOptions.defaults()
+        .withFsyncPolicy(policy).withGroupCommitMillis(0).withSegmentBytes(600);
     SimulatedFileSystem uncut = new SimulatedFileSystem();
     assertThat(runWorkload(uncut, options, appends)).isEqualTo(appends);
     long operations = uncut.operationCount();

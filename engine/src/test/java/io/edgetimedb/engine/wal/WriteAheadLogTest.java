@@ -95,7 +95,8 @@ class WriteAheadLogTest {
     try (WriteAheadLog log = WriteAheadLog.open(fs, DIR, options)) {
       List<Future<?>> done = new ArrayList<>();
       for (int thread = 0; thread < 4; thread++) {
-        done.add(appenders.submit(() -> appendAndCheckDurable(log, 40, notDurableWhenAcknowledged)));
+        done.add(appenders.submit(
+            () -> appendAndCheckDurable(log, 40, notDurableWhenAcknowledged)));
       }
       for (Future<?> future : done) {
         future.get();
@@ -275,9 +276,14 @@ class WriteAheadLogTest {
   @Test
   void optionsRejectNonsense() {
     WalOptions defaults = WalOptions.defaults();
-    assertThatThrownBy(() -> defaults.withSegmentBytes(10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> defaults.withGroupCommitMillis(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> defaults.withFsyncPolicy(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withSegmentBytes(10))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withSegmentBytes(WalOptions.MAX_SEGMENT_BYTES + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withGroupCommitMillis(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withFsyncPolicy(null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The last sequence that would survive a power cut right now. */
