@@ -1,0 +1,56 @@
+package io.edgetimedb.engine.wal;
+
+/**
+ * Settings of a {@link WriteAheadLog}.
+ *
+ * @param fsyncPolicy when an append returns relative to the fsync covering it
+ * @param groupCommitMillis shortest time between two background fsyncs (GROUP and OS policies)
+ * @param segmentBytes size at which the log starts a new segment file; also the free space a
+ *     new segment must find on the disk before it is started
+ */
+public record WalOptions(FsyncPolicy fsyncPolicy, long groupCommitMillis, long segmentBytes) {
+
+  /** Default segment size: 64 MiB. */
+  public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+
+  /** Largest segment size: 1 GiB, so that recovery can address a segment with {@code int}s. */
+  public static final long MAX_SEGMENT_BYTES = 1L << 30;
+
+  /** Default group-commit interval: 10 ms. */
+  public static final long DEFAULT_GROUP_COMMIT_MILLIS = 10;
+
+  /** Validates the settings. */
+  public WalOptions {
+    if (fsyncPolicy == null) {
+      throw new IllegalArgumentException("fsyncPolicy is required");
+    }
+    if (groupCommitMillis < 0) {
+      throw new IllegalArgumentException("groupCommitMillis must be >= 0: " + groupCommitMillis);
+    }
+    if (segmentBytes <= WalSegmentFormat.HEADER_BYTES || segmentBytes > MAX_SEGMENT_BYTES) {
+      throw new IllegalArgumentException(
+          "segmentBytes must be in (" + WalSegmentFormat.HEADER_BYTES + ", " + MAX_SEGMENT_BYTES
+              + "]: " + segmentBytes);
+    }
+  }
+
+  /** GROUP policy, 10 ms group commit, 64 MiB segments. */
+  public static WalOptions defaults() {
+    return new WalOptions(FsyncPolicy.GROUP, DEFAULT_GROUP_COMMIT_MILLIS, DEFAULT_SEGMENT_BYTES);
+  }
+
+  /** A copy with another fsync policy. */
+  public WalOptions withFsyncPolicy(FsyncPolicy policy) {
+    return new WalOptions(policy, groupCommitMillis, segmentBytes);
+  }
+
+  /** A copy with another group-commit interval. */
+  public WalOptions withGroupCommitMillis(long millis) {
+    return new WalOptions(fsyncPolicy, millis, segmentBytes);
+  }
+
+  /** A copy with another segment size. */
+  public WalOptions withSegmentBytes(long bytes) {
+    return new WalOptions(fsyncPolicy, groupCommitMillis, bytes);
+  }
+}

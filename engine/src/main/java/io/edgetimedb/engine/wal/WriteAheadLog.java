@@ -1,0 +1,480 @@
+package io.edgetimedb.engine.wal;
+
+import io.edgetimedb.engine.vfs.FileSystem;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.CRC32C;
+
+/**
+ * A write-ahead log: records appended in sequence to rotating segment files (layout in {@link
+ * WalSegmentFormat}), each acknowledged once it is as durable as the {@link FsyncPolicy} asks.
+ *
+ * <p>Threads: appends are serialised by one lock, which is not held while the background syncer
+ * (GROUP and OS policies) runs its fsync, so appends continue during an fsync and all share the
+ * next one. The syncer starts an fsync as soon as there is unsynced data and at least {@code
+ * groupCommitMillis} have passed since the previous one started.
+ *
+ * <p>Errors: a failed fsync (of a segment or of the directory) puts the log in a failed state
+ * in which every append throws {@link WalFailedException}; it is never retried. A failed write
+ * (such as a full disk) fails only that append: the partial record is cut off and the log stays
+ * usable. Before starting a segment the log checks that the disk has room for a whole one.
+ *
+ * <p>Startup: {@link #open} replays and repairs the directory (see {@link #replay}) and
+ * continues in a fresh segment after the last intact record. One process at a time may use a
+ * directory.
+ */
+public final class WriteAheadLog implements Closeable {
+
+  private final FileSystem fs;
+  private final Path dir;
+  private final WalOptions options;
+  private final ReplayReport recoveryReport;
+  private final CRC32C crc = new CRC32C();
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when the durable sequence advances, a sync ends, or the log fails. */
+  private final Condition syncEnded = lock.newCondition();
+  /** Signalled when there may be work for the syncer. */
+  private final Condition syncWanted = lock.newCondition();
+  private final ConcurrentLinkedDeque<Long> segmentFirstSequences = new ConcurrentLinkedDeque<>();
+  private final Object truncation = new Object();
+  private final Thread syncer;
+  private ByteBuffer recordBuffer = recordBuffer(4096);
+  private WalSegmentWriter segment;
+  private long writtenSequence;
+  private long durableSequence;
+  private boolean syncInFlight;
+  private long lastSyncStartNanos;
+  private boolean closed;
+  private String failureReason;
+  private Throwable failureCause;
+
+  private WriteAheadLog(FileSystem fs, Path dir, WalOptions options, ReplayReport report) {
+    this.fs = fs;
+    this.dir = dir;
+    this.options = options;
+    this.recoveryReport = report;
+    this.writtenSequence = report.lastSequence();
+    this.durableSequence = report.lastSequence();
+    this.lastSyncStartNanos = System.nanoTime() - groupCommitNanos();
+    this.syncer = options.fsyncPolicy() == FsyncPolicy.ALWAYS ? null : newSyncerThread(dir);
+  }
+
+  /**
+   * Opens the log in {@code dir} (created if missing) for appending: replays it without a
+   * consumer, to verify and repair it, then starts a fresh segment. Reads the whole log; use
+   * {@link #open(FileSystem, Path, WalOptions, RecordConsumer)} to replay and open in one pass.
+   */
+  public static WriteAheadLog open(FileSystem fs, Path dir, WalOptions options)
+      throws IOException {
+    return open(fs, dir, options, (sequence, payload) -> { });
+  }
+
+  /**
+   * Replays the log in {@code dir} (created if missing) into {@code consumer}, repairs it as
+   * {@link #replay} does, and opens it for appending in a fresh segment that starts at {@link
+   * ReplayReport#nextSequence()}. The report is available as {@link #recoveryReport()}.
+   */
+  public static WriteAheadLog open(
+      FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer) throws IOException {
+    createDirectoryDurably(fs, dir);
+    ReplayReport report = WalRecovery.recover(fs, dir, consumer, ReplayProgressListener.NONE);
+    WriteAheadLog log = new WriteAheadLog(fs, dir, options, report);
+    log.startFirstSegment();
+    if (log.syncer != null) {
+      log.syncer.start();
+    }
+    return log;
+  }
+
+  /** {@link #replay(FileSystem, Path, RecordConsumer, ReplayProgressListener)} without progress. */
+  public static ReplayReport replay(FileSystem fs, Path dir, RecordConsumer consumer)
+      throws IOException {
+    return replay(fs, dir, consumer, ReplayProgressListener.NONE);
+  }
+
+  /**
+   * Hands every intact record of the log in {@code dir} to {@code consumer}, in sequence order,
+   * and repairs the log so that appends can continue after the last one: a torn tail (an
+   * incomplete last record of the last segment, as a power cut leaves it) is cut off; at
+   * corruption (damage a power cut cannot explain) the replay stops, and the damaged segment
+   * and all later ones are set aside under new names, never deleted. A payload is only ever
+   * handed over after its checksum and sequence were verified. The log must not be open.
+   */
+  public static ReplayReport replay(
+      FileSystem fs, Path dir, RecordConsumer consumer, ReplayProgressListener listener)
+      throws IOException {
+    return WalRecovery.recover(fs, dir, consumer, listener);
+  }
+
+  /**
+   * Appends one record and returns its sequence once it is as durable as the fsync policy asks.
+   * The payload is read from its position to its limit; its position is not changed.
+   *
+   * @throws WalFailedException if the log failed, now or earlier; it accepts no more appends
+   * @throws IOException if the record could not be written (for example the disk is full); the
+   *     record is then not in the log and the log stays usable
+   */
+  public long append(ByteBuffer payload) throws IOException {
+    if (payload.remaining() > WalSegmentFormat.MAX_PAYLOAD_BYTES) {
+      throw new IllegalArgumentException("WAL payload larger than "
+          + WalSegmentFormat.MAX_PAYLOAD_BYTES + " bytes: " + payload.remaining());
+    }
+    lock.lock();
+    try {
+      ensureWritable();
+      long sequence = writeRecord(payload);
+      awaitDurability(sequence);
+      return sequence;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Deletes, oldest first, every segment whose records all have a sequence below {@code
+   * sequence}, typically the first sequence not covered by a checkpoint. The segment being
+   * appended to is never deleted.
+   */
+  public void truncateBefore(long sequence) throws IOException {
+    synchronized (truncation) {
+      boolean deleted = false;
+      while (oldestSegmentEndsBefore(sequence)) {
+        long first = segmentFirstSequences.getFirst();
+        fs.delete(dir.resolve(WalSegmentFormat.fileName(first)));
+        segmentFirstSequences.removeFirst();
+        deleted = true;
+      }
+      if (deleted) {
+        fs.syncDirectory(dir);
+      }
+    }
+  }
+
+  private boolean oldestSegmentEndsBefore(long sequence) {
+    Iterator<Long> firstSequences = segmentFirstSequences.iterator();
+    firstSequences.next();
+    return firstSequences.hasNext() && firstSequences.next() <= sequence;
+  }
+
+  /** Sequence of the last record written (not necessarily durable yet); 0 if none ever was. */
+  public long lastSequence() {
+    lock.lock();
+    try {
+      return writtenSequence;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Sequence up to which every record is known to be durable. */
+  public long durableSequence() {
+    lock.lock();
+    try {
+      return durableSequence;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** What the replay run by {@link #open} found and repaired. */
+  public ReplayReport recoveryReport() {
+    return recoveryReport;
+  }
+
+  /**
+   * Makes every written record durable and releases the files. Appends waiting for an fsync
+   * are completed first. Closing a failed log only releases its files.
+   *
+   * @throws WalFailedException if the final fsync failed
+   */
+  @Override
+  public void close() throws IOException {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      syncWanted.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    awaitSyncerExit();
+    lock.lock();
+    try {
+      syncAndCloseSegment();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void syncAndCloseSegment() throws IOException {
+    try {
+      if (failureCause == null) {
+        syncSegment();
+      }
+    } finally {
+      segment.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- appending
+
+  private static void createDirectoryDurably(FileSystem fs, Path dir) throws IOException {
+    if (fs.exists(dir)) {
+      return;
+    }
+    fs.createDirectories(dir);
+    if (dir.getParent() != null) {
+      fs.syncDirectory(dir.getParent());
+    }
+  }
+
+  private void startFirstSegment() throws IOException {
+    for (WalReader.Segment found : WalReader.listSegments(fs, dir)) {
+      segmentFirstSequences.add(found.firstSequence());
+    }
+    long next = writtenSequence + 1;
+    // a segment already named after the next sequence holds no intact record: it is replaced
+    segmentFirstSequences.remove(next);
+    segment = WalSegmentWriter.create(fs, dir, next, options.segmentBytes(), crc);
+    try {
+      segment.makeDurable();
+    } catch (IOException e) {
+      segment.close();
+      throw e;
+    }
+    segmentFirstSequences.add(next);
+  }
+
+  private void ensureWritable() throws IOException {
+    if (failureCause != null) {
+      throw new WalFailedException(
+          "append refused, the write-ahead log failed earlier (" + failureReason + ")",
+          failureCause);
+    }
+    if (closed) {
+      throw new IOException("write-ahead log is closed: " + dir);
+    }
+  }
+
+  private long writeRecord(ByteBuffer payload) throws IOException {
+    int recordBytes = WalSegmentFormat.RECORD_HEADER_BYTES + payload.remaining();
+    rotateIfFull(recordBytes);
+    long sequence = writtenSequence + 1;
+    if (recordBuffer.capacity() < recordBytes) {
+      recordBuffer = recordBuffer(Integer.highestOneBit(recordBytes - 1) << 1);
+    }
+    WalSegmentFormat.encodeRecord(recordBuffer, sequence, payload, crc);
+    try {
+      segment.write(recordBuffer);
+    } catch (IOException e) {
+      throw rollBackPartialRecord(e);
+    }
+    writtenSequence = sequence;
+    return sequence;
+  }
+
+  /** Cuts a partly written record off so that the next record follows an intact one. */
+  private IOException rollBackPartialRecord(IOException writeError) {
+    try {
+      segment.truncateToLastRecord();
+    } catch (IOException truncateError) {
+      writeError.addSuppressed(truncateError);
+      return fail("a partly written record could not be removed from " + segment.path(),
+          writeError);
+    }
+    return new IOException("WAL append failed, nothing was logged and the log stays usable: "
+        + writeError.getMessage(), writeError);
+  }
+
+  private void rotateIfFull(int recordBytes) throws IOException {
+    while (segment.recordCount() > 0 && segment.size() + recordBytes > options.segmentBytes()) {
+      if (syncInFlight) {
+        // the syncer is fsyncing the current segment: it must not be closed under its feet
+        syncEnded.awaitUninterruptibly();
+        ensureWritable();
+      } else {
+        rotate();
+      }
+    }
+  }
+
+  /**
+   * Seals the current segment with an fsync (which also makes a rolled-back partial record's
+   * truncation durable, so no segment but the last can ever end in a torn record), then
+   * starts the next one and fsyncs its header and directory entry.
+   */
+  private void rotate() throws IOException {
+    syncSegment();
+    WalSegmentWriter next =
+        WalSegmentWriter.create(fs, dir, writtenSequence + 1, options.segmentBytes(), crc);
+    try {
+      next.makeDurable();
+    } catch (IOException e) {
+      next.close();
+      throw fail("fsync of new segment " + next.path() + " failed", e);
+    }
+    WalSegmentWriter previous = segment;
+    segment = next;
+    segmentFirstSequences.add(next.firstSequence());
+    previous.close();
+  }
+
+  private void awaitDurability(long sequence) throws IOException {
+    switch (options.fsyncPolicy()) {
+      case ALWAYS:
+        syncSegment();
+        break;
+      case GROUP:
+        syncWanted.signal();
+        while (durableSequence < sequence) {
+          ensureNotFailed();
+          syncEnded.awaitUninterruptibly();
+        }
+        break;
+      default:
+        syncWanted.signal();
+    }
+  }
+
+  private void ensureNotFailed() throws WalFailedException {
+    if (failureCause != null) {
+      throw new WalFailedException(
+          "write-ahead log failed before this record was durable (" + failureReason + ")",
+          failureCause);
+    }
+  }
+
+  /** Fsyncs the current segment while holding the lock; a failure makes the log fail. */
+  private void syncSegment() throws IOException {
+    long upTo = writtenSequence;
+    try {
+      segment.sync();
+    } catch (IOException e) {
+      throw fail("fsync of " + segment.path() + " failed", e);
+    }
+    markDurable(upTo);
+  }
+
+  private void markDurable(long upTo) {
+    durableSequence = Math.max(durableSequence, upTo);
+    syncEnded.signalAll();
+  }
+
+  private WalFailedException fail(String reason, Throwable cause) {
+    if (failureCause == null) {
+      failureReason = reason;
+      failureCause = cause;
+    }
+    syncEnded.signalAll();
+    syncWanted.signalAll();
+    return new WalFailedException(reason, cause);
+  }
+
+  // ---------------------------------------------------------------- background syncer
+
+  private Thread newSyncerThread(Path dir) {
+    Thread thread = new Thread(this::runSyncer, "wal-syncer-" + dir.getFileName());
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private void runSyncer() {
+    lock.lock();
+    try {
+      while (awaitSyncWork()) {
+        syncInBackground();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Fsyncs without holding the lock, so appenders keep writing meanwhile. */
+  private void syncInBackground() {
+    WalSegmentWriter target = segment;
+    long upTo = writtenSequence;
+    syncInFlight = true;
+    lastSyncStartNanos = System.nanoTime();
+    lock.unlock();
+    Throwable error = null;
+    try {
+      target.sync();
+    } catch (IOException | RuntimeException e) {
+      error = e;
+    } finally {
+      lock.lock();
+      syncInFlight = false;
+    }
+    if (error == null) {
+      markDurable(upTo);
+    } else {
+      fail("background fsync of " + target.path() + " failed", error);
+    }
+  }
+
+  /**
+   * Waits, holding the lock, until unsynced records exist and the group-commit interval since
+   * the last fsync has passed (a close cuts the wait short). Returns false when the syncer is
+   * done: on close with nothing left to sync, or once the log failed.
+   */
+  private boolean awaitSyncWork() {
+    while (failureCause == null) {
+      long wait = lastSyncStartNanos + groupCommitNanos() - System.nanoTime();
+      if (writtenSequence == durableSequence) {
+        if (closed) {
+          return false;
+        }
+        syncWanted.awaitUninterruptibly();
+      } else if (wait <= 0 || closed) {
+        return true;
+      } else {
+        awaitNanosIgnoringInterrupts(wait);
+      }
+    }
+    return false;
+  }
+
+  /** Nothing interrupts the syncer on purpose, and appenders depend on it: it carries on. */
+  private void awaitNanosIgnoringInterrupts(long nanos) {
+    try {
+      syncWanted.awaitNanos(nanos);
+    } catch (InterruptedException ignored) {
+      // the wait is a rate limit only; the loop re-checks its conditions
+    }
+  }
+
+  private void awaitSyncerExit() {
+    if (syncer == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (syncer.isAlive()) {
+      try {
+        syncer.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private long groupCommitNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(options.groupCommitMillis());
+  }
+
+  private static ByteBuffer recordBuffer(int capacity) {
+    return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+  }
+}
