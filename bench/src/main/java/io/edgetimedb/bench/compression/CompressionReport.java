@@ -46,13 +46,7 @@ public final class CompressionReport {
   public static List<CompressionFigure> plantFeed(int sensors, int ticks) {
     List<CompressionFigure> figures = new ArrayList<>();
     try (Database db = Database.open(DatabaseConfig.defaults())) {
-      SensorFeed feed = new SensorFeed(sensors, 1, 1_700_000_000_000L, 1000);
-      PointBatch batch = new PointBatch();
-      for (int t = 0; t < ticks; t++) {
-        feed.nextTick(batch);
-        db.write(batch);
-        batch.clear();
-      }
+      new SensorFeed(sensors, 1, 1_700_000_000_000L, 1000).writeTicks(db, ticks);
       db.sealHeads();
       long points = 0;
       long bytes = 0;

@@ -146,6 +146,11 @@ public final class HeadChunk {
 
   /** First row whose timestamp is at least {@code ts}. */
   public int lowerBound(long ts) {
+    return lowerBound(timestamps, rows, ts);
+  }
+
+  /** First index in the sorted {@code timestamps[0, rows)} holding at least {@code ts}. */
+  static int lowerBound(long[] timestamps, int rows, long ts) {
     int lo = 0;
     int hi = rows;
     while (lo < hi) {

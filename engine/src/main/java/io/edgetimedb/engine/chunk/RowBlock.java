@@ -37,17 +37,7 @@ public final class RowBlock {
 
   /** First row whose timestamp is at least {@code ts}. */
   public int lowerBound(long ts) {
-    int lo = 0;
-    int hi = rows;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (timestamps[mid] < ts) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return HeadChunk.lowerBound(timestamps, rows, ts);
   }
 
   /** First row at or past the exclusive end {@code toExclusive}; Long.MAX_VALUE means past every row. */

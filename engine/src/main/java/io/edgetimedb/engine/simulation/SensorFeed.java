@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.simulation;
 
+import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.write.PointBatch;
 import java.util.SplittableRandom;
 
@@ -56,6 +57,16 @@ public final class SensorFeed {
 
   public String sensorId(int sensor) {
     return sensorIds[sensor];
+  }
+
+  /** Writes {@code ticks} ticks of the whole fleet into a database, one batch a tick. */
+  public void writeTicks(Database db, int ticks) {
+    PointBatch batch = new PointBatch().source("simulation");
+    for (int t = 0; t < ticks; t++) {
+      nextTick(batch);
+      db.write(batch);
+      batch.clear();
+    }
   }
 
   /** Adds one point per sensor at the next timestamp and advances time by one period. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
-import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.simulation.SensorFeed;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jol.info.GraphLayout;
@@ -60,13 +59,7 @@ class MemoryAccountingTest {
 
   private static Database loadedDatabase(int sensors, int ticks) {
     Database db = Database.open(DatabaseConfig.defaults());
-    SensorFeed feed = new SensorFeed(sensors, 42, 1_700_000_000_000L, 1000);
-    PointBatch batch = new PointBatch();
-    for (int t = 0; t < ticks; t++) {
-      feed.nextTick(batch);
-      db.write(batch);
-      batch.clear();
-    }
+    new SensorFeed(sensors, 42, 1_700_000_000_000L, 1000).writeTicks(db, ticks);
     return db;
   }
 

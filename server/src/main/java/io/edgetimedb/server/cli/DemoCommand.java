@@ -8,7 +8,6 @@ import io.edgetimedb.engine.memory.MemoryUsage;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.simulation.SensorFeed;
-import io.edgetimedb.engine.write.PointBatch;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -50,14 +49,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private long ingest(Database db, long start) {
-    SensorFeed feed = new SensorFeed(sensors, 7, start, 1000);
-    PointBatch batch = new PointBatch().source("demo");
     long began = System.nanoTime();
-    for (int t = 0; t < ticks; t++) {
-      feed.nextTick(batch);
-      db.write(batch);
-      batch.clear();
-    }
+    new SensorFeed(sensors, 7, start, 1000).writeTicks(db, ticks);
     return System.nanoTime() - began;
   }
 
