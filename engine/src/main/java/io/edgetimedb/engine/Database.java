@@ -1,6 +1,8 @@
 package io.edgetimedb.engine;
 
 import io.edgetimedb.engine.catalog.Catalog;
+import io.edgetimedb.engine.durability.DurableStore;
+import io.edgetimedb.engine.durability.RecoveryReport;
 import io.edgetimedb.engine.catalog.Measurement;
 import io.edgetimedb.engine.index.TagPredicate;
 import io.edgetimedb.engine.memory.MeasurementMemory;
@@ -11,14 +13,23 @@ import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.schema.FieldSchema;
 import io.edgetimedb.engine.schema.SchemaChange;
 import io.edgetimedb.engine.series.Series;
+import io.edgetimedb.engine.vfs.FileSystem;
+import io.edgetimedb.engine.vfs.RealFileSystem;
+import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.WriteResult;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * An EdgeTimeDB database: the engine's Java API. Thread-safe: any number of threads may write
@@ -39,27 +50,83 @@ public final class Database implements AutoCloseable {
   private final DatabaseConfig config;
   private final Catalog catalog = new Catalog();
   private final ThreadLocal<BatchWriter> writers;
+  private final DurableStore store;
+  private final ScheduledExecutorService checkpointer;
   private volatile boolean closed;
 
-  private Database(DatabaseConfig config) {
+  private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress) throws IOException {
     this.config = config;
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, config.outOfOrderWindowMillis(),
         config.chunkRows(), config.maxValueLength()));
+    this.store = config.durable()
+        ? DurableStore.open(fs, config.dataDirectory(), config.wal(), catalog, writers.get(), progress)
+        : null;
+    this.checkpointer = store != null && config.checkpointIntervalMillis() > 0 ? startCheckpoints() : null;
   }
 
-  /** Opens an empty in-memory database. */
+  /** Opens an in-memory database, or a durable one on the real file system when the config names a directory. */
   public static Database open(DatabaseConfig config) {
-    return new Database(config);
+    return open(config, new RealFileSystem(), ReplayProgressListener.NONE);
   }
+
+  /**
+   * Opens a database whose files go through {@code fs}; a durable one first loads its newest
+   * intact checkpoint and replays its log, telling {@code progress} how far it came.
+   *
+   * @throws StorageException when the directory cannot be read or the log not reopened
+   */
+  public static Database open(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress) {
+    try {
+      return new Database(config, fs, progress);
+    } catch (IOException e) {
+      throw new StorageException("cannot open the database in " + config.dataDirectory() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ScheduledExecutorService startCheckpoints() {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "edgetimedb-checkpoint");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long interval = config.checkpointIntervalMillis();
+    executor.scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval, TimeUnit.MILLISECONDS);
+    return executor;
+  }
+
+  private void backgroundCheckpoint() {
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      // the next attempt retries; the log still holds everything the checkpoint would have
+      lastCheckpointFailure = e;
+    }
+  }
+
+  private volatile RuntimeException lastCheckpointFailure;
 
   public DatabaseConfig config() {
     return config;
   }
 
-  /** Writes the acceptable points of the batch; the result lists the refused ones and why. */
+  /**
+   * Writes the acceptable points of the batch; the result lists the refused ones and why. In a
+   * durable database the call returns once the points are as durable as the fsync policy asks.
+   *
+   * @throws StorageException when the points could not be logged (disk full, I/O error): none
+   *     of them was applied
+   */
   public WriteResult write(PointBatch batch) {
     ensureOpen();
-    return writers.get().write(batch, System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    if (store == null) {
+      return writers.get().write(batch, now);
+    }
+    try {
+      return store.write(writers.get(), batch, now);
+    } catch (IOException e) {
+      throw new StorageException("write not acknowledged: " + e.getMessage(), e);
+    }
   }
 
   /** Reads rows; the caller closes the cursor. Unknown measurements and fields are refused. */
@@ -74,13 +141,49 @@ public final class Database implements AutoCloseable {
    */
   public long delete(String measurement, TagPredicate where, long from, long to) {
     ensureOpen();
-    return writers.get().delete(measurement(measurement), where, from, to);
+    RoaringBitmap ids = measurement(measurement).index().select(where);
+    if (store == null) {
+      return writers.get().delete(ids, from, to, 0);
+    }
+    try {
+      return store.delete(writers.get(), ids, from, to, System.currentTimeMillis());
+    } catch (IOException e) {
+      throw new StorageException("delete not acknowledged: " + e.getMessage(), e);
+    }
   }
 
   /** Drops a measurement with all its series and data; false when it did not exist. */
   public boolean dropMeasurement(String measurement, String source) {
     ensureOpen();
-    return catalog.dropMeasurement(measurement, source, System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    if (store == null) {
+      return catalog.dropMeasurement(measurement, source, now);
+    }
+    try {
+      return store.drop(measurement, source, now);
+    } catch (IOException e) {
+      throw new StorageException("drop not acknowledged: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a checkpoint now and drops the log it covers; returns the checkpoint file, or null
+   * for an in-memory database.
+   */
+  public Path checkpoint() {
+    if (store == null) {
+      return null;
+    }
+    try {
+      return store.checkpoint(writers.get());
+    } catch (IOException e) {
+      throw new StorageException("checkpoint failed, the log keeps everything: " + e.getMessage(), e);
+    }
+  }
+
+  /** What opening found and repaired; null for an in-memory database. */
+  public RecoveryReport recoveryReport() {
+    return store == null ? null : store.recovery();
   }
 
   /** Seals every non-empty head into a chunk (the heads keep their arrays). */
@@ -169,8 +272,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Stops background work; a durable database checkpoints and closes its log first. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
+    if (checkpointer != null) {
+      checkpointer.shutdownNow();
+    }
+    if (store != null) {
+      try {
+        store.checkpoint(writers.get());
+        store.close();
+      } catch (IOException e) {
+        throw new StorageException("closing the database in " + config.dataDirectory() + " failed: " + e.getMessage(), e);
+      }
+    }
   }
 }

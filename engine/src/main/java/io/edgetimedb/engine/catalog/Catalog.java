@@ -104,6 +104,50 @@ public final class Catalog {
     return true;
   }
 
+  /** Forgets everything, e.g. after a checkpoint failed half-way through loading. */
+  public synchronized void clear() {
+    measurements.clear();
+    seriesById = new Series[64];
+    seriesCount = 0;
+    history.clear();
+  }
+
+  /** Recreates a measurement from a checkpoint, with no schema-history entry (the checkpoint has its own). */
+  public synchronized Measurement restoreMeasurement(String name) {
+    String interned = dictionary.intern(name);
+    Measurement m = new Measurement(interned, new MeasurementSchema(interned, history));
+    measurements.put(interned, m);
+    return m;
+  }
+
+  /** Recreates a series under its checkpointed id; ids between stay unused, as they were. */
+  public synchronized Series restoreSeries(Measurement m, int id, String[] keys, String[] values) {
+    String[] k = new String[keys.length];
+    String[] v = new String[values.length];
+    for (int i = 0; i < keys.length; i++) {
+      k[i] = dictionary.intern(keys[i]);
+      v[i] = dictionary.intern(values[i]);
+    }
+    while (id >= seriesById.length) {
+      seriesById = Arrays.copyOf(seriesById, seriesById.length * 2);
+    }
+    Series s = new Series(id, m.name(), k, v, Series.hashTags(k, v, 0, k.length));
+    seriesById[id] = s;
+    seriesCount = Math.max(seriesCount, id + 1);
+    synchronized (m) {
+      m.add(s);
+    }
+    return s;
+  }
+
+  /** Ids below this were handed out before the checkpoint; the log's replay continues from it. */
+  public synchronized void restoreNextSeriesId(int next) {
+    while (next > seriesById.length) {
+      seriesById = Arrays.copyOf(seriesById, seriesById.length * 2);
+    }
+    seriesCount = Math.max(seriesCount, next);
+  }
+
   public Series series(int id) {
     return seriesById[id];
   }
@@ -111,6 +155,13 @@ public final class Catalog {
   /** Series ids handed out so far, dropped ones included: ids are never reused. */
   public synchronized int seriesCount() {
     return seriesCount;
+  }
+
+  /** The measurements as they are now, sorted by name. */
+  public List<Measurement> measurements() {
+    List<Measurement> all = new ArrayList<>(measurements.values());
+    all.sort(java.util.Comparator.comparing(Measurement::name));
+    return all;
   }
 
   /** Measurement names, sorted. */

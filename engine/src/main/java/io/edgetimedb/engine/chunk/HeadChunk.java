@@ -164,6 +164,14 @@ public final class HeadChunk {
     return lo;
   }
 
+  /** Takes over the rows, columns and arrays of another head (one a checkpoint's chunk was decoded into). */
+  public void loadFrom(HeadChunk other) {
+    timestamps = other.timestamps;
+    rows = other.rows;
+    columns = other.columns;
+    slotOfField = other.slotOfField;
+  }
+
   /** Empties the head after its rows were sealed; arrays and columns are kept for reuse. */
   public void reset() {
     for (ColumnVector column : columns) {

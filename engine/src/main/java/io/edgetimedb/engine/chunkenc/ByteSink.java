@@ -24,6 +24,8 @@ import java.util.Arrays;
  *      +----------+----------+-----+----------+
  *
  *  writeZigZagVarLong: writeVarLong((v &lt;&lt; 1) ^ (v &gt;&gt; 63))
+ *
+ *  writeString: writeVarLong(byte length), then the string in GeneralizedUtf8
  * </pre>
  */
 public final class ByteSink {
@@ -126,5 +128,11 @@ public final class ByteSink {
     }
     long doubled = Math.min(2L * buf.length, Integer.MAX_VALUE - 8);
     buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.max(doubled, 16)));
+  }
+
+  /** A string as its byte length and GeneralizedUtf8 bytes, so every Java string round-trips. */
+  public void writeString(String s) {
+    writeVarLong(GeneralizedUtf8.encodedLength(s));
+    GeneralizedUtf8.write(s, this);
   }
 }

@@ -125,4 +125,12 @@ public final class ByteSource {
     return new CorruptChunkException(
         "ByteSource: need " + n + " bytes at offset " + pos + ", only " + (limit - pos) + " left");
   }
+
+  /** Reads what {@link ByteSink#writeString} wrote; a length past the end is corruption. */
+  public String readString() {
+    int length = readVarIntAtMost(remaining(), "string length");
+    int start = pos;
+    skip(length);
+    return GeneralizedUtf8.read(buffer(), start, length, new char[length]);
+  }
 }

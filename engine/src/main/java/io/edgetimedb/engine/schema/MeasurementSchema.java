@@ -90,14 +90,11 @@ public final class MeasurementSchema {
 
   private synchronized FieldSchema addOrWiden(String name, FieldType written, String source, long now) {
     FieldSchema existing = fieldsByName.get(name);
+    if (existing == null && tagKeys.containsKey(name)) {
+      throw new IllegalArgumentException(fieldProblem(name, written));
+    }
     if (existing == null) {
-      FieldSchema created = new FieldSchema(name, fieldsById.size(), written);
-      List<FieldSchema> ids = new ArrayList<>(fieldsById);
-      ids.add(created);
-      Map<String, FieldSchema> names = new HashMap<>(fieldsByName);
-      names.put(name, created);
-      fieldsById = List.copyOf(ids);
-      fieldsByName = names;
+      FieldSchema created = appendField(name, written);
       history.record(new SchemaChange(now, measurement, SchemaChange.Kind.FIELD_ADDED, name, null, written, source));
       return created;
     }
@@ -113,7 +110,11 @@ public final class MeasurementSchema {
     return existing;
   }
 
-  /** Records a tag key the first time a series of this measurement carries it. */
+  /**
+   * Records a tag key the first time a series of this measurement carries it; throws when a
+   * field already has that name (the caller checked, but an earlier point of the same batch
+   * may have added the field since).
+   */
   public void useTagKey(String key, String source, long nowMillis) {
     if (!tagKeys.containsKey(key)) {
       addTagKey(key, source, nowMillis);
@@ -124,9 +125,35 @@ public final class MeasurementSchema {
     if (tagKeys.containsKey(key)) {
       return;
     }
+    if (fieldsByName.containsKey(key)) {
+      throw new IllegalArgumentException(tagKeyProblem(key));
+    }
     Map<String, String> keys = new HashMap<>(tagKeys);
     keys.put(key, key);
     tagKeys = keys;
     history.record(new SchemaChange(now, measurement, SchemaChange.Kind.TAG_KEY_ADDED, key, null, null, source));
+  }
+
+  /** Recreates a field from a checkpoint: the next id, the given type, no history entry. */
+  public synchronized void restoreField(String name, FieldType type) {
+    appendField(name, type);
+  }
+
+  private FieldSchema appendField(String name, FieldType type) {
+    FieldSchema field = new FieldSchema(name, fieldsById.size(), type);
+    List<FieldSchema> ids = new ArrayList<>(fieldsById);
+    ids.add(field);
+    Map<String, FieldSchema> names = new HashMap<>(fieldsByName);
+    names.put(name, field);
+    fieldsById = List.copyOf(ids);
+    fieldsByName = names;
+    return field;
+  }
+
+  /** Recreates a tag key from a checkpoint, with no history entry. */
+  public synchronized void restoreTagKey(String key) {
+    Map<String, String> keys = new HashMap<>(tagKeys);
+    keys.put(key, key);
+    tagKeys = keys;
   }
 }

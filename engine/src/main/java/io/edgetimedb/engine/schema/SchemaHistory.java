@@ -15,6 +15,10 @@ public final class SchemaHistory {
     return List.copyOf(changes);
   }
 
+  public synchronized void clear() {
+    changes.clear();
+  }
+
   public synchronized int size() {
     return changes.size();
   }

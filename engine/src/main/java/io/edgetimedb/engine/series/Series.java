@@ -30,6 +30,7 @@ public final class Series {
   private long sealedRows;
   private long sealedBytes;
   private long maxTimestamp = Long.MIN_VALUE;
+  private long appliedSequence;
 
   /** Tags sorted by key, distinct; {@code tagHash} is {@link #hashTags} of them. */
   public Series(int id, String measurement, String[] tagKeys, String[] tagValues, int tagHash) {
@@ -99,9 +100,17 @@ public final class Series {
   /**
    * Writes one point. Returns null when it was applied, or why it was refused: a point older
    * than the newest one by more than {@code outOfOrderWindow} ms is refused whole.
+   *
+   * <p>{@code sequence} is the write-ahead log sequence of the point's batch (0 when not
+   * logged). A point whose sequence this series has already applied is skipped: replaying the
+   * log over a checkpoint that already holds the point must not apply it twice.
    */
   public synchronized String write(long ts, FieldValues fields, long outOfOrderWindow, int chunkRows,
-      ChunkEncoder encoder, ChunkDecoder decoder) {
+      ChunkEncoder encoder, ChunkDecoder decoder, long sequence) {
+    if (sequence != 0 && sequence <= appliedSequence) {
+      return null;
+    }
+    appliedSequence = Math.max(appliedSequence, sequence);
     if (ts < oldestAccepted(outOfOrderWindow)) {
       return "timestamp " + ts + " is " + Long.toUnsignedString(maxTimestamp - ts)
           + " ms older than the newest point of the series (out-of-order window " + outOfOrderWindow + " ms)";
@@ -207,9 +216,14 @@ public final class Series {
 
   /**
    * Deletes the rows with timestamps in [from, to): whole chunks inside the range are dropped,
-   * chunks cut by it are decoded, trimmed and sealed again. Returns the rows deleted.
+   * chunks cut by it are decoded, trimmed and sealed again. Returns the rows deleted. The
+   * sequence is that of {@link #write}.
    */
-  public synchronized long delete(long from, long to, ChunkEncoder encoder, ChunkDecoder decoder) {
+  public synchronized long delete(long from, long to, ChunkEncoder encoder, ChunkDecoder decoder, long sequence) {
+    if (sequence != 0 && sequence <= appliedSequence) {
+      return 0;
+    }
+    appliedSequence = Math.max(appliedSequence, sequence);
     long deleted = head.deleteRange(from, to);
     List<SealedChunk> kept = new ArrayList<>(sealed.length);
     for (SealedChunk chunk : sealed) {
@@ -263,11 +277,27 @@ public final class Series {
 
   /** Heap bytes of this object and its tag arrays; the tag strings are counted by the dictionary. */
   public long ownBytes() {
-    return ObjectSizes.object(4 + 4 + 8 + 8 + 8 + 5 * ObjectSizes.REFERENCE)
+    return ObjectSizes.object(4 + 4 + 8 + 8 + 8 + 8 + 5 * ObjectSizes.REFERENCE)
         + 2 * ObjectSizes.referenceArray(tagKeys.length);
   }
 
-  /** Seals whatever the head holds, e.g. before a checkpoint; a no-op on an empty head. */
+  /** The series as a checkpoint stores it; the head is encoded, not sealed, so it keeps filling. */
+  public synchronized SeriesImage image(ChunkEncoder encoder) {
+    SealedChunk headChunk = head.isEmpty() ? null : encoder.encode(head);
+    return new SeriesImage(sealed, headChunk, appliedSequence, maxTimestamp);
+  }
+
+  /** Loads a checkpoint's image into this new, empty series. */
+  public synchronized void restore(SeriesImage image, ChunkDecoder decoder) {
+    replaceSealed(image.sealed().clone());
+    if (image.head() != null) {
+      head.loadFrom(decoder.toHead(image.head()));
+    }
+    appliedSequence = image.appliedSequence();
+    maxTimestamp = image.maxTimestamp();
+  }
+
+  /** Seals whatever the head holds, e.g. before measuring compression; a no-op on an empty head. */
   public synchronized void sealHead(ChunkEncoder encoder) {
     if (!head.isEmpty()) {
       seal(encoder);

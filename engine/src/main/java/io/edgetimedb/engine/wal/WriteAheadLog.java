@@ -84,8 +84,14 @@ public final class WriteAheadLog implements Closeable {
    */
   public static WriteAheadLog open(
       FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer) throws IOException {
+    return open(fs, dir, options, consumer, ReplayProgressListener.NONE);
+  }
+
+  /** {@link #open(FileSystem, Path, WalOptions, RecordConsumer)} telling {@code listener} how far the replay came. */
+  public static WriteAheadLog open(FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer,
+      ReplayProgressListener listener) throws IOException {
     createDirectoryDurably(fs, dir);
-    ReplayReport report = WalRecovery.recover(fs, dir, consumer, ReplayProgressListener.NONE);
+    ReplayReport report = WalRecovery.recover(fs, dir, consumer, listener);
     WriteAheadLog log = new WriteAheadLog(fs, dir, options, report);
     log.startFirstSegment();
     if (log.syncer != null) {
@@ -123,6 +129,17 @@ public final class WriteAheadLog implements Closeable {
    *     record is then not in the log and the log stays usable
    */
   public long append(ByteBuffer payload) throws IOException {
+    long sequence = write(payload);
+    awaitDurable(sequence);
+    return sequence;
+  }
+
+  /**
+   * Writes one record without waiting for it to become durable, so that a caller can order
+   * its own work by sequence under its own lock and wait outside it with {@link #awaitDurable}.
+   * Failures are those of {@link #append}.
+   */
+  public long write(ByteBuffer payload) throws IOException {
     if (payload.remaining() > WalSegmentFormat.MAX_PAYLOAD_BYTES) {
       throw new IllegalArgumentException("WAL payload larger than "
           + WalSegmentFormat.MAX_PAYLOAD_BYTES + " bytes: " + payload.remaining());
@@ -130,9 +147,20 @@ public final class WriteAheadLog implements Closeable {
     lock.lock();
     try {
       ensureWritable();
-      long sequence = writeRecord(payload);
-      awaitDurability(sequence);
-      return sequence;
+      return writeRecord(payload);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns once the record with this sequence is as durable as the fsync policy asks. */
+  public void awaitDurable(long sequence) throws IOException {
+    lock.lock();
+    try {
+      if (durableSequence < sequence) {
+        ensureNotFailed();
+        awaitDurability(sequence);
+      }
     } finally {
       lock.unlock();
     }

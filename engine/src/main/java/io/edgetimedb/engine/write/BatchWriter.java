@@ -10,11 +10,13 @@ import io.edgetimedb.engine.schema.MeasurementSchema;
 import io.edgetimedb.engine.schema.NameRules;
 import io.edgetimedb.engine.series.FieldValues;
 import io.edgetimedb.engine.series.Series;
-import io.edgetimedb.engine.index.TagPredicate;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Applies batches to the catalog. Each point is checked whole before any of it is applied, so a
@@ -36,6 +38,8 @@ public final class BatchWriter implements FieldValues {
   private int fieldCount;
   private long now;
   private FieldSchema[] resolved = new FieldSchema[8];
+  private boolean[] accepted = new boolean[0];
+  private Series[] known = new Series[0];
 
   public BatchWriter(Catalog catalog, long outOfOrderWindow, int chunkRows, int maxValueLength) {
     this.catalog = catalog;
@@ -44,28 +48,75 @@ public final class BatchWriter implements FieldValues {
     this.maxValueLength = maxValueLength;
   }
 
-  /** Writes every acceptable point of the batch and reports the others. */
+  /** Writes every acceptable point of the batch and reports the others; nothing is logged. */
   public WriteResult write(PointBatch points, long nowMillis) {
-    List<RejectedPoint> rejected = null;
-    int accepted = 0;
+    try {
+      return write(points, nowMillis, WriteLog.NONE);
+    } catch (IOException e) {
+      throw new AssertionError("writing without a log cannot fail on I/O", e);
+    }
+  }
+
+  /**
+   * Writes a batch in three steps: every point is checked against the schema as it stands,
+   * the points that pass go to the log (which hands back the sequence they are applied
+   * under), then they are applied. A point can still be refused while applying, by the
+   * out-of-order window or by a conflict with an earlier point of the same batch; the log's
+   * replay applies in the same order and refuses the same points.
+   *
+   * @throws IOException when the log could not record the points; nothing was applied then
+   */
+  public WriteResult write(PointBatch points, long nowMillis, WriteLog log) throws IOException {
     batch = points;
     now = nowMillis;
-    for (int p = 0; p < points.size(); p++) {
-      String problem = writePoint(p);
-      if (problem == null) {
-        accepted++;
-      } else {
-        if (rejected == null) {
-          rejected = new ArrayList<>();
-        }
+    try {
+      List<RejectedPoint> rejected = checkAll();
+      long sequence = log.record(points, accepted, now);
+      int applied = applyAll(sequence, rejected);
+      return new WriteResult(applied, rejected);
+    } finally {
+      batch = null;
+    }
+  }
+
+  private List<RejectedPoint> checkAll() {
+    int n = batch.size();
+    if (accepted.length < n) {
+      accepted = new boolean[n];
+      known = new Series[n];
+    }
+    List<RejectedPoint> rejected = new ArrayList<>(0);
+    for (int p = 0; p < n; p++) {
+      known[p] = null;
+      String problem = check(p);
+      accepted[p] = problem == null;
+      if (problem != null) {
         rejected.add(new RejectedPoint(p, problem));
       }
     }
-    batch = null;
-    return new WriteResult(accepted, rejected == null ? List.of() : rejected);
+    return rejected;
   }
 
-  private String writePoint(int p) {
+  private int applyAll(long sequence, List<RejectedPoint> rejected) {
+    int applied = 0;
+    for (int p = 0; p < batch.size(); p++) {
+      if (!accepted[p]) {
+        continue;
+      }
+      String problem = apply(p, sequence);
+      if (problem == null) {
+        applied++;
+      } else {
+        rejected.add(new RejectedPoint(p, problem));
+      }
+      known[p] = null;
+    }
+    rejected.sort(Comparator.comparingInt(RejectedPoint::index));
+    return applied;
+  }
+
+  /** Why the point cannot be written given the schema as it stands, or null. */
+  private String check(int p) {
     String name = batch.measurement(p);
     Measurement m = catalog.measurement(name);
     String problem = m == null ? NameRules.problem("measurement", name) : null;
@@ -76,30 +127,29 @@ public final class BatchWriter implements FieldValues {
     if (duplicate != null) {
       return "duplicate tag key '" + duplicate + "'";
     }
-    int tags = batch.tagStart(p);
-    int tagCount = batch.tagCount(p);
-    Series series = m == null ? null : catalog.findSeries(m, batch.tagKeys(), batch.tagValues(), tags, tagCount);
+    Series series = m == null ? null
+        : catalog.findSeries(m, batch.tagKeys(), batch.tagValues(), batch.tagStart(p), batch.tagCount(p));
+    known[p] = series;
     problem = series == null ? tagProblem(p, m) : null;
-    if (problem == null) {
-      problem = fieldProblem(p, m);
+    return problem != null ? problem : fieldProblem(p, m);
+  }
+
+  private String apply(int p, long sequence) {
+    try {
+      Measurement m = catalog.measurementFor(batch.measurement(p), batch.source(), now);
+      Series series = known[p] != null ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
+          batch.tagStart(p), batch.tagCount(p), batch.source(), now);
+      schema = m.schema();
+      firstField = batch.fieldStart(p);
+      fieldCount = batch.fieldCount(p);
+      if (resolved.length < fieldCount) {
+        resolved = new FieldSchema[fieldCount];
+      }
+      Arrays.fill(resolved, 0, fieldCount, null);
+      return series.write(batch.timestamp(p), this, outOfOrderWindow, chunkRows, encoder, decoder, sequence);
+    } catch (IllegalArgumentException conflictWithinTheBatch) {
+      return conflictWithinTheBatch.getMessage();
     }
-    if (problem != null) {
-      return problem;
-    }
-    if (m == null) {
-      m = catalog.measurementFor(name, batch.source(), now);
-    }
-    if (series == null) {
-      series = catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(), tags, tagCount, batch.source(), now);
-    }
-    schema = m.schema();
-    firstField = batch.fieldStart(p);
-    fieldCount = batch.fieldCount(p);
-    if (resolved.length < fieldCount) {
-      resolved = new FieldSchema[fieldCount];
-    }
-    Arrays.fill(resolved, 0, fieldCount, null);
-    return series.write(batch.timestamp(p), this, outOfOrderWindow, chunkRows, encoder, decoder);
   }
 
   private String tagProblem(int p, Measurement m) {
@@ -217,13 +267,21 @@ public final class BatchWriter implements FieldValues {
     }
   }
 
-  /** Deletes [from, to) from every series of the measurement the predicate selects; returns rows deleted. */
-  public long delete(Measurement m, TagPredicate where, long from, long to) {
+  /** Deletes [from, to) from the series with these ids; returns rows deleted. */
+  public long delete(RoaringBitmap seriesIds, long from, long to, long sequence) {
     long deleted = 0;
-    IntIterator ids = m.index().select(where).getIntIterator();
+    IntIterator ids = seriesIds.getIntIterator();
     while (ids.hasNext()) {
-      deleted += catalog.series(ids.next()).delete(from, to, encoder, decoder);
+      Series series = catalog.series(ids.next());
+      if (series != null) {
+        deleted += series.delete(from, to, encoder, decoder, sequence);
+      }
     }
     return deleted;
+  }
+
+  /** This writer's encoder, for work on the writer's thread such as encoding heads for a checkpoint. */
+  public ChunkEncoder encoder() {
+    return encoder;
   }
 }

@@ -1,0 +1,269 @@
+package io.edgetimedb.engine.durability;
+
+import io.edgetimedb.engine.catalog.Catalog;
+import io.edgetimedb.engine.chunkenc.ByteSink;
+import io.edgetimedb.engine.chunkenc.ByteSource;
+import io.edgetimedb.engine.chunkenc.CorruptChunkException;
+import io.edgetimedb.engine.vfs.FileSystem;
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.engine.wal.WriteAheadLog;
+import io.edgetimedb.engine.write.BatchWriter;
+import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.engine.write.WriteLog;
+import io.edgetimedb.engine.write.WriteResult;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The durable side of a database directory: the write-ahead log in {@code wal/} and checkpoint
+ * files beside it.
+ *
+ * <p>Writes are logged and applied under one lock, so the log's order is the order in which
+ * they took effect and a replay reproduces every decision (refused late points, widenings,
+ * last-write-wins). The wait for the fsync happens after the lock is released, which lets
+ * concurrent writers share one fsync. Each series remembers the last sequence applied to it,
+ * so a replay over a checkpoint taken while writers ran skips what the checkpoint already has.
+ */
+public final class DurableStore implements WriteLog, Closeable {
+  private final FileSystem fs;
+  private final Path dir;
+  private final Catalog catalog;
+  private final WriteAheadLog log;
+  private final RecoveryReport recovery;
+  private final ReentrantLock ingest = new ReentrantLock();
+  private final ByteSink record = new ByteSink(1 << 16);
+  private final CheckpointWriter checkpointWriter;
+  private long checkpointSequence;
+
+  private DurableStore(FileSystem fs, Path dir, Catalog catalog, WriteAheadLog log, RecoveryReport recovery) {
+    this.fs = fs;
+    this.dir = dir;
+    this.catalog = catalog;
+    this.log = log;
+    this.recovery = recovery;
+    this.checkpointWriter = new CheckpointWriter(fs);
+    this.checkpointSequence = recovery.checkpointSequence();
+  }
+
+  /**
+   * Opens (creating if needed) the directory: loads the newest checkpoint that is intact, then
+   * replays the log after it into {@code catalog} through {@code writer}.
+   */
+  public static DurableStore open(FileSystem fs, Path dir, WalOptions options, Catalog catalog, BatchWriter writer,
+      ReplayProgressListener progress) throws IOException {
+    if (!fs.exists(dir)) {
+      fs.createDirectories(dir);
+    }
+    List<String> unusable = new ArrayList<>();
+    Path checkpoint = loadNewestCheckpoint(fs, dir, catalog, unusable);
+    long sequence = checkpoint == null ? 0 : CheckpointFormat.sequenceOf(checkpoint);
+    LogReplay replay = new LogReplay(catalog, writer, sequence);
+    WriteAheadLog log = WriteAheadLog.open(fs, dir.resolve("wal"), options, replay, progress);
+    RecoveryReport report = new RecoveryReport(checkpoint, sequence, unusable, log.recoveryReport(), replay.applied());
+    return new DurableStore(fs, dir, catalog, log, report);
+  }
+
+  private static Path loadNewestCheckpoint(FileSystem fs, Path dir, Catalog catalog, List<String> unusable)
+      throws IOException {
+    List<Path> checkpoints = new ArrayList<>();
+    for (Path file : fs.list(dir)) {
+      if (CheckpointFormat.sequenceOf(file) >= 0) {
+        checkpoints.add(file);
+      }
+    }
+    checkpoints.sort((a, b) -> Long.compare(CheckpointFormat.sequenceOf(b), CheckpointFormat.sequenceOf(a)));
+    for (Path file : checkpoints) {
+      try {
+        new CheckpointReader(fs).read(file, catalog);
+        return file;
+      } catch (IOException damaged) {
+        unusable.add(damaged.getMessage());
+        catalog.clear();
+      }
+    }
+    return null;
+  }
+
+  public RecoveryReport recovery() {
+    return recovery;
+  }
+
+  /** Checks, logs and applies a batch, then waits until it is as durable as the fsync policy asks. */
+  public WriteResult write(BatchWriter writer, PointBatch batch, long now) throws IOException {
+    WriteResult result;
+    long sequence;
+    ingest.lock();
+    try {
+      long before = log.lastSequence();
+      result = writer.write(batch, now, this);
+      sequence = log.lastSequence() == before ? 0 : log.lastSequence();
+    } finally {
+      ingest.unlock();
+    }
+    if (sequence != 0) {
+      log.awaitDurable(sequence);
+    }
+    return result;
+  }
+
+  /** Called by the batch writer under the ingest lock: logs the checked points. */
+  @Override
+  public long record(PointBatch batch, boolean[] accepted, long now) throws IOException {
+    if (!anyAccepted(batch, accepted)) {
+      return 0;
+    }
+    record.reset();
+    LogRecordFormat.encodePoints(batch, accepted, now, record);
+    return log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
+  }
+
+  private static boolean anyAccepted(PointBatch batch, boolean[] accepted) {
+    for (int p = 0; p < batch.size(); p++) {
+      if (accepted[p]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Logs and applies a delete of [from, to) from the given series. */
+  public long delete(BatchWriter writer, RoaringBitmap seriesIds, long from, long to, long now) throws IOException {
+    long sequence;
+    long deleted;
+    ingest.lock();
+    try {
+      record.reset();
+      LogRecordFormat.encodeDelete(seriesIds, from, to, now, record);
+      sequence = log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
+      deleted = writer.delete(seriesIds, from, to, sequence);
+    } finally {
+      ingest.unlock();
+    }
+    log.awaitDurable(sequence);
+    return deleted;
+  }
+
+  /** Logs and applies the drop of a measurement. */
+  public boolean drop(String measurement, String source, long now) throws IOException {
+    long sequence;
+    boolean dropped;
+    ingest.lock();
+    try {
+      record.reset();
+      LogRecordFormat.encodeDrop(measurement, source, now, record);
+      sequence = log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
+      dropped = catalog.dropMeasurement(measurement, source, now);
+    } finally {
+      ingest.unlock();
+    }
+    log.awaitDurable(sequence);
+    return dropped;
+  }
+
+  /**
+   * Writes a checkpoint of everything applied so far, then deletes the log segments and the
+   * older checkpoint it makes unnecessary. Writers wait only while the covered sequence is
+   * read, and each series only while it is snapshotted.
+   */
+  public synchronized Path checkpoint(BatchWriter writer) throws IOException {
+    long sequence;
+    int nextSeriesId;
+    ingest.lock();
+    try {
+      sequence = log.lastSequence();
+      nextSeriesId = catalog.seriesCount();
+    } finally {
+      ingest.unlock();
+    }
+    if (sequence == checkpointSequence && sequence != 0) {
+      return dir.resolve(CheckpointFormat.fileName(sequence));
+    }
+    Path written = checkpointWriter.write(dir, catalog, sequence, nextSeriesId, writer.encoder());
+    log.truncateBefore(sequence + 1);
+    deleteCheckpointsBefore(sequence);
+    checkpointSequence = sequence;
+    return written;
+  }
+
+  private void deleteCheckpointsBefore(long sequence) throws IOException {
+    boolean deleted = false;
+    for (Path file : fs.list(dir)) {
+      long covered = CheckpointFormat.sequenceOf(file);
+      if (covered >= 0 && covered < sequence) {
+        fs.delete(file);
+        deleted = true;
+      }
+    }
+    if (deleted) {
+      fs.syncDirectory(dir);
+    }
+  }
+
+  /** Closes the log after making everything written durable (no checkpoint: see Database.close). */
+  @Override
+  public void close() throws IOException {
+    log.close();
+  }
+
+  /** Applies replayed records through the same writer code the live path uses. */
+  private static final class LogReplay implements io.edgetimedb.engine.wal.RecordConsumer {
+    private final Catalog catalog;
+    private final BatchWriter writer;
+    private final long checkpointSequence;
+    private final PointBatch batch = new PointBatch();
+    private final ByteSource source = new ByteSource();
+    private long applied;
+
+    LogReplay(Catalog catalog, BatchWriter writer, long checkpointSequence) {
+      this.catalog = catalog;
+      this.writer = writer;
+      this.checkpointSequence = checkpointSequence;
+    }
+
+    @Override
+    public void accept(long sequence, ByteBuffer payload) throws IOException {
+      if (sequence <= checkpointSequence) {
+        return;
+      }
+      byte[] bytes = new byte[payload.remaining()];
+      payload.duplicate().get(bytes);
+      source.reset(bytes, 0, bytes.length);
+      try {
+        apply(sequence, source.readByte());
+      } catch (CorruptChunkException e) {
+        throw new IOException("write-ahead log record " + sequence + " passed its checksum but does not parse: "
+            + e.getMessage(), e);
+      }
+      applied++;
+    }
+
+    private void apply(long sequence, int kind) throws IOException {
+      switch (kind) {
+        case LogRecordFormat.POINTS -> {
+          long now = LogRecordFormat.decodePoints(source, batch);
+          writer.write(batch, now, (b, accepted, time) -> sequence);
+        }
+        case LogRecordFormat.DELETE -> {
+          LogRecordFormat.Delete delete = LogRecordFormat.decodeDelete(source);
+          writer.delete(delete.seriesIds(), delete.from(), delete.to(), sequence);
+        }
+        case LogRecordFormat.DROP -> {
+          LogRecordFormat.Drop drop = LogRecordFormat.decodeDrop(source);
+          catalog.dropMeasurement(drop.measurement(), drop.source(), drop.now());
+        }
+        default -> throw LogRecordFormat.unknownKind(kind, sequence);
+      }
+    }
+
+    long applied() {
+      return applied;
+    }
+  }
+}

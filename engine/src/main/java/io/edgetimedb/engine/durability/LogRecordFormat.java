@@ -1,0 +1,185 @@
+package io.edgetimedb.engine.durability;
+
+import io.edgetimedb.engine.chunkenc.ByteSink;
+import io.edgetimedb.engine.chunkenc.ByteSource;
+import io.edgetimedb.engine.chunkenc.CorruptChunkException;
+import io.edgetimedb.engine.schema.FieldType;
+import io.edgetimedb.engine.write.PointBatch;
+import java.io.IOException;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The payloads the database writes into the write-ahead log (the log adds length, checksum
+ * and sequence around each). vu = unsigned varint, zz = zigzag varint, str = vu byte length
+ * then GeneralizedUtf8 bytes; see ByteSink.
+ *
+ * <pre>
+ * payload = kind (u8) body
+ *
+ * kind 1, POINTS: the points of one batch that passed the checks
+ *   +--------+------------+-------------+--------------------------------------------+
+ *   | now zz | source str | points vu   | point, repeated                            |
+ *   +--------+------------+-------------+--------------------------------------------+
+ *   point = measurement str | ts zz | tags vu | (key str, value str) * tags
+ *           | fields vu | (name str, type u8, value) * fields
+ *   value by type: BOOLEAN u8 0/1 | BIGINT zz | DOUBLE 8 bytes, raw IEEE bits, LE
+ *                  | VARCHAR str | VARBINARY vu length, bytes
+ *
+ * kind 2, DELETE: rows in [from, to) of the listed series
+ *   +--------+---------+-------+-----------+-----------------------------------+
+ *   | now zz | from zz | to zz | series vu | series id gaps vu, ascending      |
+ *   +--------+---------+-------+-----------+-----------------------------------+
+ *
+ * kind 3, DROP: a measurement and its series
+ *   +--------+------------+-----------------+
+ *   | now zz | source str | measurement str |
+ *   +--------+------------+-----------------+
+ * </pre>
+ * "now" is the wall-clock time of the original write, so that a replay records schema
+ * changes with the times they first happened.
+ */
+final class LogRecordFormat {
+  static final int POINTS = 1;
+  static final int DELETE = 2;
+  static final int DROP = 3;
+
+  private LogRecordFormat() {}
+
+  static void encodePoints(PointBatch batch, boolean[] accepted, long now, ByteSink out) {
+    out.writeByte(POINTS);
+    out.writeZigZagVarLong(now);
+    out.writeString(batch.source());
+    int count = 0;
+    for (int p = 0; p < batch.size(); p++) {
+      count += accepted[p] ? 1 : 0;
+    }
+    out.writeVarLong(count);
+    for (int p = 0; p < batch.size(); p++) {
+      if (accepted[p]) {
+        encodePoint(batch, p, out);
+      }
+    }
+  }
+
+  private static void encodePoint(PointBatch batch, int p, ByteSink out) {
+    out.writeString(batch.measurement(p));
+    out.writeZigZagVarLong(batch.timestamp(p));
+    out.writeVarLong(batch.tagCount(p));
+    for (int t = batch.tagStart(p); t < batch.tagStart(p) + batch.tagCount(p); t++) {
+      out.writeString(batch.tagKeys()[t]);
+      out.writeString(batch.tagValues()[t]);
+    }
+    out.writeVarLong(batch.fieldCount(p));
+    for (int f = batch.fieldStart(p); f < batch.fieldStart(p) + batch.fieldCount(p); f++) {
+      out.writeString(batch.fieldName(f));
+      out.writeByte(batch.fieldType(f).code());
+      encodeValue(batch, f, out);
+    }
+  }
+
+  private static void encodeValue(PointBatch batch, int f, ByteSink out) {
+    switch (batch.fieldType(f)) {
+      case BOOLEAN -> out.writeByte((int) batch.fieldBits(f));
+      case BIGINT -> out.writeZigZagVarLong(batch.fieldBits(f));
+      case DOUBLE -> out.writeLongLE(batch.fieldBits(f));
+      case VARCHAR -> out.writeString((String) batch.fieldRef(f));
+      case VARBINARY -> {
+        byte[] bytes = (byte[]) batch.fieldRef(f);
+        out.writeVarLong(bytes.length);
+        out.writeBytes(bytes, 0, bytes.length);
+      }
+    }
+  }
+
+  /** Decodes a POINTS body (after the kind byte) into {@code batch}; returns the original "now". */
+  static long decodePoints(ByteSource in, PointBatch batch) {
+    long now = in.readZigZagVarLong();
+    batch.clear();
+    batch.source(in.readString());
+    long points = in.readVarLong();
+    for (long p = 0; p < points; p++) {
+      batch.point(in.readString(), in.readZigZagVarLong());
+      long tags = in.readVarLong();
+      for (long t = 0; t < tags; t++) {
+        batch.tag(in.readString(), in.readString());
+      }
+      long fields = in.readVarLong();
+      for (long f = 0; f < fields; f++) {
+        decodeField(in, batch);
+      }
+    }
+    return now;
+  }
+
+  private static void decodeField(ByteSource in, PointBatch batch) {
+    String name = in.readString();
+    switch (FieldType.ofCode(in.readByte())) {
+      case BOOLEAN -> batch.field(name, in.readByte() != 0);
+      case BIGINT -> batch.field(name, in.readZigZagVarLong());
+      case DOUBLE -> batch.field(name, Double.longBitsToDouble(in.readLongLE()));
+      case VARCHAR -> batch.field(name, in.readString());
+      case VARBINARY -> {
+        long length = in.readVarLong();
+        if (length < 0 || length > in.remaining()) {
+          throw new CorruptChunkException("log record: byte value of " + length + " bytes at offset "
+              + in.position() + " runs past the record");
+        }
+        byte[] bytes = new byte[(int) length];
+        in.readBytes(bytes, 0, bytes.length);
+        batch.field(name, bytes);
+      }
+    }
+  }
+
+  static void encodeDelete(RoaringBitmap seriesIds, long from, long to, long now, ByteSink out) {
+    out.writeByte(DELETE);
+    out.writeZigZagVarLong(now);
+    out.writeZigZagVarLong(from);
+    out.writeZigZagVarLong(to);
+    out.writeVarLong(seriesIds.getCardinality());
+    int previous = -1;
+    IntIterator ids = seriesIds.getIntIterator();
+    while (ids.hasNext()) {
+      int id = ids.next();
+      out.writeVarLong(id - previous - 1);
+      previous = id;
+    }
+  }
+
+  /** A decoded DELETE body. */
+  record Delete(long now, long from, long to, RoaringBitmap seriesIds) {}
+
+  static Delete decodeDelete(ByteSource in) {
+    long now = in.readZigZagVarLong();
+    long from = in.readZigZagVarLong();
+    long to = in.readZigZagVarLong();
+    long count = in.readVarLong();
+    RoaringBitmap ids = new RoaringBitmap();
+    long previous = -1;
+    for (long i = 0; i < count; i++) {
+      previous += in.readVarLong() + 1;
+      ids.add((int) previous);
+    }
+    return new Delete(now, from, to, ids);
+  }
+
+  static void encodeDrop(String measurement, String source, long now, ByteSink out) {
+    out.writeByte(DROP);
+    out.writeZigZagVarLong(now);
+    out.writeString(source);
+    out.writeString(measurement);
+  }
+
+  /** A decoded DROP body. */
+  record Drop(long now, String source, String measurement) {}
+
+  static Drop decodeDrop(ByteSource in) {
+    return new Drop(in.readZigZagVarLong(), in.readString(), in.readString());
+  }
+
+  /** Thrown for a payload whose kind byte is unknown: the log is from a newer version or damaged. */
+  static IOException unknownKind(int kind, long sequence) {
+    return new IOException("write-ahead log record " + sequence + " has unknown kind " + kind);
+  }
+}
