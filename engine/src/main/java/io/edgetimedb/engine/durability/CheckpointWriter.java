@@ -2,7 +2,6 @@ package io.edgetimedb.engine.durability;
 
 import io.edgetimedb.engine.catalog.Catalog;
 import io.edgetimedb.engine.catalog.Measurement;
-import io.edgetimedb.engine.chunk.ChunkEncoder;
 import io.edgetimedb.engine.chunk.SealedChunk;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.schema.FieldSchema;
@@ -17,12 +16,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 import org.roaringbitmap.IntIterator;
 
 /**
  * Writes a {@link CheckpointFormat} file of a live catalog without stopping writers: each
- * series is snapshotted under its own lock only (its head encoded, not sealed), and the body
+ * series is snapshotted on its own (its head encoded, not sealed) between two batches, and the body
  * is streamed to the file in blocks. The file appears under its final name only once complete
  * and durable: written as a temporary file, fsynced, renamed, and the directory fsynced.
  */
@@ -43,16 +43,20 @@ final class CheckpointWriter {
    * Writes the checkpoint of everything the catalog holds as of log {@code sequence} (every
    * record up to it is applied; later ones may be too, see {@code Series.write}).
    */
-  Path write(Path dir, Catalog catalog, long sequence, int nextSeriesId, ChunkEncoder encoder) throws IOException {
+  Path write(Path dir, Catalog catalog, long sequence, int nextSeriesId, Function<Series, SeriesImage> snapshot)
+      throws IOException {
     Path target = dir.resolve(CheckpointFormat.fileName(sequence));
     Path temporary = dir.resolve(CheckpointFormat.fileName(sequence) + ".tmp");
     if (fs.exists(temporary)) {
       fs.delete(temporary);
     }
     file = fs.openAppend(temporary);
+    bodyCrc.reset();
+    bodyBytes = 0;
+    sink.reset();
     try {
       file.write(CheckpointFormat.header(sequence, System.currentTimeMillis()));
-      writeBody(catalog, nextSeriesId, encoder);
+      writeBody(catalog, nextSeriesId, snapshot);
       file.write(CheckpointFormat.footer(bodyBytes, (int) bodyCrc.getValue()));
       file.sync();
     } finally {
@@ -63,12 +67,13 @@ final class CheckpointWriter {
     return target;
   }
 
-  private void writeBody(Catalog catalog, int nextSeriesId, ChunkEncoder encoder) throws IOException {
+  private void writeBody(Catalog catalog, int nextSeriesId, Function<Series, SeriesImage> snapshot)
+      throws IOException {
     sink.writeVarLong(nextSeriesId);
     List<Series> series = seriesBelow(catalog, nextSeriesId);
     sink.writeVarLong(series.size());
     for (Series s : series) {
-      writeSeries(s, s.image(encoder));
+      writeSeries(s, snapshot.apply(s));
     }
     writeSchema(catalog);
     flush();

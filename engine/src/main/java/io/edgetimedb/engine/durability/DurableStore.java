@@ -4,6 +4,8 @@ import io.edgetimedb.engine.catalog.Catalog;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.chunkenc.ByteSource;
 import io.edgetimedb.engine.chunkenc.CorruptChunkException;
+import io.edgetimedb.engine.series.Series;
+import io.edgetimedb.engine.series.SeriesImage;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.wal.WalOptions;
@@ -168,8 +170,8 @@ public final class DurableStore implements WriteLog, Closeable {
   }
 
   /**
-   * Writes a checkpoint of everything applied so far, then deletes the log segments and the
-   * older checkpoint it makes unnecessary. Writers wait only while the covered sequence is
+   * Writes a checkpoint of everything applied so far, reads it back to verify it, then deletes
+   * the log segments and the older checkpoint it makes unnecessary. Writers wait only while the covered sequence is
    * read, and each series only while it is snapshotted.
    */
   public synchronized Path checkpoint(BatchWriter writer) throws IOException {
@@ -185,11 +187,22 @@ public final class DurableStore implements WriteLog, Closeable {
     if (sequence == checkpointSequence && sequence != 0) {
       return dir.resolve(CheckpointFormat.fileName(sequence));
     }
-    Path written = checkpointWriter.write(dir, catalog, sequence, nextSeriesId, writer.encoder());
+    Path written = checkpointWriter.write(dir, catalog, sequence, nextSeriesId, series -> image(series, writer));
+    new CheckpointReader(fs).verify(written);
     log.truncateBefore(sequence + 1);
     deleteCheckpointsBefore(sequence);
     checkpointSequence = sequence;
     return written;
+  }
+
+  /** A series' image taken between two batches, so no batch is half in it; writers wait one series' worth. */
+  private SeriesImage image(Series series, BatchWriter writer) {
+    ingest.lock();
+    try {
+      return series.image(writer.encoder());
+    } finally {
+      ingest.unlock();
+    }
   }
 
   private void deleteCheckpointsBefore(long sequence) throws IOException {

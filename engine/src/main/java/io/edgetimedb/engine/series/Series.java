@@ -31,6 +31,7 @@ public final class Series {
   private long sealedBytes;
   private long maxTimestamp = Long.MIN_VALUE;
   private long appliedSequence;
+  private long restoredSequence;
 
   /** Tags sorted by key, distinct; {@code tagHash} is {@link #hashTags} of them. */
   public Series(int id, String measurement, String[] tagKeys, String[] tagValues, int tagHash) {
@@ -102,12 +103,12 @@ public final class Series {
    * than the newest one by more than {@code outOfOrderWindow} ms is refused whole.
    *
    * <p>{@code sequence} is the write-ahead log sequence of the point's batch (0 when not
-   * logged). A point whose sequence this series has already applied is skipped: replaying the
-   * log over a checkpoint that already holds the point must not apply it twice.
+   * logged). A point of a batch the checkpoint this series was restored from already holds is
+   * skipped, so replaying the log over that checkpoint never applies it twice.
    */
   public synchronized String write(long ts, FieldValues fields, long outOfOrderWindow, int chunkRows,
       ChunkEncoder encoder, ChunkDecoder decoder, long sequence) {
-    if (sequence != 0 && sequence <= appliedSequence) {
+    if (sequence != 0 && sequence <= restoredSequence) {
       return null;
     }
     appliedSequence = Math.max(appliedSequence, sequence);
@@ -220,7 +221,7 @@ public final class Series {
    * sequence is that of {@link #write}.
    */
   public synchronized long delete(long from, long to, ChunkEncoder encoder, ChunkDecoder decoder, long sequence) {
-    if (sequence != 0 && sequence <= appliedSequence) {
+    if (sequence != 0 && sequence <= restoredSequence) {
       return 0;
     }
     appliedSequence = Math.max(appliedSequence, sequence);
@@ -277,11 +278,14 @@ public final class Series {
 
   /** Heap bytes of this object and its tag arrays; the tag strings are counted by the dictionary. */
   public long ownBytes() {
-    return ObjectSizes.object(4 + 4 + 8 + 8 + 8 + 8 + 5 * ObjectSizes.REFERENCE)
+    return ObjectSizes.object(4 + 4 + 5 * 8 + 5 * ObjectSizes.REFERENCE)
         + 2 * ObjectSizes.referenceArray(tagKeys.length);
   }
 
-  /** The series as a checkpoint stores it; the head is encoded, not sealed, so it keeps filling. */
+  /**
+   * The series as a checkpoint stores it; the head is encoded, not sealed, so it keeps filling.
+   * The caller must hold the database's ingest lock, so no batch is half-applied to the image.
+   */
   public synchronized SeriesImage image(ChunkEncoder encoder) {
     SealedChunk headChunk = head.isEmpty() ? null : encoder.encode(head);
     return new SeriesImage(sealed, headChunk, appliedSequence, maxTimestamp);
@@ -294,6 +298,7 @@ public final class Series {
       head.loadFrom(decoder.toHead(image.head()));
     }
     appliedSequence = image.appliedSequence();
+    restoredSequence = image.appliedSequence();
     maxTimestamp = image.maxTimestamp();
   }
 

@@ -72,6 +72,7 @@ class DurableDatabaseTest {
 
   @Test
   void checkpointsReplaceTheLogAndEachOther() throws Exception {
+    List<String> before;
     try (Database db = Database.open(config())) {
       new SensorFeed(6, 5, 1_700_000_000_000L, 1000).writeTicks(db, 50);
       Path first = db.checkpoint();
@@ -80,6 +81,11 @@ class DurableDatabaseTest {
       assertThat(second).isNotEqualTo(first);
       assertThat(Files.exists(first)).isFalse();
       assertThat(db.checkpoint()).isEqualTo(second);
+      before = dump(db);
+    }
+    try (Database reopened = Database.open(config())) {
+      assertThat(dump(reopened)).isEqualTo(before);
+      assertThat(reopened.recoveryReport().unusableCheckpoints()).isEmpty();
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.filter(f -> f.getFileName().toString().startsWith("checkpoint-"))).hasSize(1);

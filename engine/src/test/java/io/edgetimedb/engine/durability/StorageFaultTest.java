@@ -1,0 +1,94 @@
+package io.edgetimedb.engine.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.engine.DatabaseConfig;
+import io.edgetimedb.engine.StorageException;
+import io.edgetimedb.engine.vfs.CutPolicy;
+import io.edgetimedb.engine.vfs.SimulatedFileSystem;
+import io.edgetimedb.engine.wal.FsyncPolicy;
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.engine.write.PointBatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** A full disk or a failing disk fails writes clearly and never corrupts what was acknowledged. */
+class StorageFaultTest {
+  private static final Path DIR = Path.of("/db");
+
+  private static DatabaseConfig config(FsyncPolicy policy) {
+    return DatabaseConfig.defaults().withChunkRows(16).withDataDirectory(DIR).withCheckpointIntervalMillis(0)
+        .withWal(WalOptions.defaults().withFsyncPolicy(policy).withSegmentBytes(4096));
+  }
+
+  private static PointBatch batch(int k) {
+    PointBatch batch = new PointBatch();
+    for (int i = 0; i < 10; i++) {
+      batch.point("m", 100L * k + i).tag("s", "s" + (i % 2)).field("v", k + i / 10.0);
+    }
+    return batch;
+  }
+
+  @Test
+  void aFullDiskFailsTheWriteKeepsTheDatabaseReadableAndResumesWhenSpaceReturns() {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    Database db = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE);
+    for (int k = 0; k < 5; k++) {
+      db.write(batch(k));
+    }
+    fs.failWritesAfter(100);
+
+    assertThatThrownBy(() -> db.write(batch(5))).isInstanceOf(StorageException.class)
+        .hasMessageContaining("write not acknowledged").hasMessageContaining("No space left on device");
+    assertThat(DurableDatabaseTest.dump(db)).hasSize(50);
+
+    fs.setCapacity(Long.MAX_VALUE);
+    db.write(batch(6));
+    assertThat(DurableDatabaseTest.dump(db)).hasSize(60);
+
+    fs.powerCut(new Random(1), CutPolicy.DROP_ALL);
+    try (Database reopened = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE)) {
+      assertThat(DurableDatabaseTest.dump(reopened)).hasSize(60);
+    }
+  }
+
+  @Test
+  void aFailedFsyncIsFatalForTheLogAndNotRetried() {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    Database db = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE);
+    db.write(batch(0));
+    fs.failNextSync(new IOException("EIO"));
+
+    assertThatThrownBy(() -> db.write(batch(1))).isInstanceOf(StorageException.class).hasMessageContaining("EIO");
+    assertThatThrownBy(() -> db.write(batch(2))).isInstanceOf(StorageException.class)
+        .hasMessageContaining("failed earlier");
+    assertThat(DurableDatabaseTest.dump(db)).hasSizeGreaterThanOrEqualTo(10);
+
+    fs.powerCut(new Random(1), CutPolicy.DROP_ALL);
+    try (Database reopened = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE)) {
+      assertThat(DurableDatabaseTest.dump(reopened)).hasSize(10);
+    }
+  }
+
+  @Test
+  void aDamagedNewestCheckpointIsReportedAndAnOlderStateIsNotInvented() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    try (Database db = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE)) {
+      db.write(batch(0));
+    }
+    Path checkpoint = fs.list(DIR).stream().filter(p -> p.getFileName().toString().startsWith("checkpoint-"))
+        .findFirst().orElseThrow();
+    fs.truncate(checkpoint, fs.size(checkpoint) - 3);
+
+    try (Database reopened = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE)) {
+      assertThat(reopened.recoveryReport().unusableCheckpoints()).singleElement().asString()
+          .contains(checkpoint.getFileName().toString()).contains("incomplete or has a damaged footer");
+      assertThat(reopened.recoveryReport().checkpoint()).isNull();
+    }
+  }
+}
