@@ -111,6 +111,27 @@ class BadInputTest {
   }
 
   @Test
+  void conflictsBetweenPointsOfTheSameBatchRefuseTheLaterPoint() {
+    PointBatch batch = new PointBatch();
+    batch.point("fresh", 1).field("f", 1L);
+    batch.point("fresh", 2).field("f", new byte[] {1});
+    batch.point("fresh", 3).tag("x", "a").field("g", 1.0);
+    batch.point("fresh", 4).field("x", 1.0);
+    batch.point("fresh", 5).field("h", 1.0);
+    batch.point("fresh", 6).tag("h", "b").field("g", 2.0);
+
+    WriteResult result = db.write(batch);
+
+    assertThat(result.accepted()).isEqualTo(3);
+    assertThat(result.rejected()).extracting(RejectedPoint::index).containsExactly(1, 3, 5);
+    assertThat(result.rejected()).extracting(RejectedPoint::reason).containsExactly(
+        "field 'f' of measurement 'fresh' is BIGINT and cannot take a VARBINARY value",
+        "field 'x' of measurement 'fresh' is already a tag key",
+        "tag key 'h' of measurement 'fresh' is already a field");
+    assertThat(DatabaseTest.timestampsOf(db, ReadRequest.of("fresh"))).containsExactlyInAnyOrder(1L, 3L, 5L);
+  }
+
+  @Test
   void nullNamesAreRefusedWhenTheBatchIsBuilt() {
     PointBatch batch = new PointBatch();
     assertThatThrownBy(() -> batch.tag("k", "v")).hasMessageContaining("point(measurement, timestamp)");

@@ -26,6 +26,7 @@ import org.roaringbitmap.RoaringBitmap;
  * being written, which keeps the write path free of per-point allocation.
  */
 public final class BatchWriter implements FieldValues {
+  private static final Comparator<RejectedPoint> BY_INDEX = Comparator.comparingInt(RejectedPoint::index);
   private final Catalog catalog;
   private final long outOfOrderWindow;
   private final int chunkRows;
@@ -40,6 +41,7 @@ public final class BatchWriter implements FieldValues {
   private FieldSchema[] resolved = new FieldSchema[8];
   private boolean[] accepted = new boolean[0];
   private Series[] known = new Series[0];
+  private List<RejectedPoint> rejected;
 
   public BatchWriter(Catalog catalog, long outOfOrderWindow, int chunkRows, int maxValueLength) {
     this.catalog = catalog;
@@ -69,35 +71,39 @@ public final class BatchWriter implements FieldValues {
   public WriteResult write(PointBatch points, long nowMillis, WriteLog log) throws IOException {
     batch = points;
     now = nowMillis;
+    rejected = null;
     try {
-      List<RejectedPoint> rejected = checkAll();
+      checkAll();
       long sequence = log.record(points, accepted, now);
-      int applied = applyAll(sequence, rejected);
+      int applied = applyAll(sequence);
+      if (rejected == null) {
+        return new WriteResult(applied, List.of());
+      }
+      rejected.sort(BY_INDEX);
       return new WriteResult(applied, rejected);
     } finally {
       batch = null;
+      rejected = null;
     }
   }
 
-  private List<RejectedPoint> checkAll() {
+  private void checkAll() {
     int n = batch.size();
     if (accepted.length < n) {
       accepted = new boolean[n];
       known = new Series[n];
     }
-    List<RejectedPoint> rejected = new ArrayList<>(0);
     for (int p = 0; p < n; p++) {
       known[p] = null;
       String problem = check(p);
       accepted[p] = problem == null;
       if (problem != null) {
-        rejected.add(new RejectedPoint(p, problem));
+        reject(p, problem);
       }
     }
-    return rejected;
   }
 
-  private int applyAll(long sequence, List<RejectedPoint> rejected) {
+  private int applyAll(long sequence) {
     int applied = 0;
     for (int p = 0; p < batch.size(); p++) {
       if (!accepted[p]) {
@@ -107,12 +113,18 @@ public final class BatchWriter implements FieldValues {
       if (problem == null) {
         applied++;
       } else {
-        rejected.add(new RejectedPoint(p, problem));
+        reject(p, problem);
       }
       known[p] = null;
     }
-    rejected.sort(Comparator.comparingInt(RejectedPoint::index));
     return applied;
+  }
+
+  private void reject(int p, String problem) {
+    if (rejected == null) {
+      rejected = new ArrayList<>();
+    }
+    rejected.add(new RejectedPoint(p, problem));
   }
 
   /** Why the point cannot be written given the schema as it stands, or null. */
