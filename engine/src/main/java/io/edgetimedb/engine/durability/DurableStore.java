@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -137,36 +139,31 @@ public final class DurableStore implements WriteLog, Closeable {
 
   /** Logs and applies a delete of [from, to) from the given series. */
   public long delete(BatchWriter writer, RoaringBitmap seriesIds, long from, long to, long now) throws IOException {
-    long sequence;
-    long deleted;
-    ingest.lock();
-    try {
-      record.reset();
-      LogRecordFormat.encodeDelete(seriesIds, from, to, now, record);
-      sequence = log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
-      deleted = writer.delete(seriesIds, from, to, sequence);
-    } finally {
-      ingest.unlock();
-    }
-    log.awaitDurable(sequence);
-    return deleted;
+    return logAndApply(out -> LogRecordFormat.encodeDelete(seriesIds, from, to, now, out),
+        sequence -> writer.delete(seriesIds, from, to, sequence));
   }
 
   /** Logs and applies the drop of a measurement. */
   public boolean drop(String measurement, String source, long now) throws IOException {
+    return logAndApply(out -> LogRecordFormat.encodeDrop(measurement, source, now, out),
+        sequence -> catalog.dropMeasurement(measurement, source, now));
+  }
+
+  /** Writes one record and applies it under the ingest lock, then waits for its fsync outside it. */
+  private <T> T logAndApply(Consumer<ByteSink> encode, LongFunction<T> apply) throws IOException {
     long sequence;
-    boolean dropped;
+    T result;
     ingest.lock();
     try {
       record.reset();
-      LogRecordFormat.encodeDrop(measurement, source, now, record);
+      encode.accept(record);
       sequence = log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
-      dropped = catalog.dropMeasurement(measurement, source, now);
+      result = apply.apply(sequence);
     } finally {
       ingest.unlock();
     }
     log.awaitDurable(sequence);
-    return dropped;
+    return result;
   }
 
   /**
