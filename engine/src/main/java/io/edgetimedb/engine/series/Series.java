@@ -102,12 +102,16 @@ public final class Series {
    * than the newest one by more than {@code outOfOrderWindow} ms is refused whole.
    *
    * <p>{@code sequence} is the write-ahead log sequence of the point's batch (0 when not
-   * logged). A point whose sequence this series has already applied is skipped: replaying the
-   * log over a checkpoint that already holds the point must not apply it twice.
+   * logged). A point from a batch older than the last one this series applied is skipped:
+   * replaying the log over a checkpoint that already holds the batch must not apply it again.
+   * Points of the batch last applied are not skipped, because a batch may hold several points
+   * of one series that all share its sequence; and a checkpoint may have caught the series
+   * part way through such a batch, so replay applies the whole batch again, which leaves the
+   * points already there as they were (same row, same values, last write wins).
    */
   public synchronized String write(long ts, FieldValues fields, long outOfOrderWindow, int chunkRows,
       ChunkEncoder encoder, ChunkDecoder decoder, long sequence) {
-    if (sequence != 0 && sequence <= appliedSequence) {
+    if (sequence != 0 && sequence < appliedSequence) {
       return null;
     }
     appliedSequence = Math.max(appliedSequence, sequence);
