@@ -49,6 +49,7 @@ final class CheckpointWriter {
     if (fs.exists(temporary)) {
       fs.delete(temporary);
     }
+    startBody();
     file = fs.openAppend(temporary);
     try {
       file.write(CheckpointFormat.header(sequence, System.currentTimeMillis()));
@@ -61,6 +62,13 @@ final class CheckpointWriter {
     fs.rename(temporary, target);
     fs.syncDirectory(dir);
     return target;
+  }
+
+  /** The writer is reused for every checkpoint of a store: nothing of the previous body may count. */
+  private void startBody() {
+    sink.reset();
+    bodyCrc.reset();
+    bodyBytes = 0;
   }
 
   private void writeBody(Catalog catalog, int nextSeriesId, ChunkEncoder encoder) throws IOException {
