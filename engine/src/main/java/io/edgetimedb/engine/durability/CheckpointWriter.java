@@ -45,7 +45,7 @@ final class CheckpointWriter {
    */
   Path write(Path dir, Catalog catalog, long sequence, int nextSeriesId, ChunkEncoder encoder) throws IOException {
     Path target = dir.resolve(CheckpointFormat.fileName(sequence));
-    Path temporary = dir.resolve(CheckpointFormat.fileName(sequence) + ".tmp");
+    Path temporary = dir.resolve(CheckpointFormat.temporaryName(sequence));
     if (fs.exists(temporary)) {
       fs.delete(temporary);
     }
