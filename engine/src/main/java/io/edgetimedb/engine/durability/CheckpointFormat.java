@@ -50,11 +50,24 @@ final class CheckpointFormat {
 
   private static final String PREFIX = "checkpoint-";
   private static final String SUFFIX = ".etc";
+  private static final String TEMPORARY_SUFFIX = ".tmp";
 
   private CheckpointFormat() {}
 
   static String fileName(long sequence) {
     return PREFIX + String.format("%020d", sequence) + SUFFIX;
+  }
+
+  /** The name a checkpoint is written under until it is complete and durable. */
+  static String temporaryName(long sequence) {
+    return fileName(sequence) + TEMPORARY_SUFFIX;
+  }
+
+  /** Whether the file is a checkpoint that was still being written when its process stopped. */
+  static boolean isTemporary(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(TEMPORARY_SUFFIX)
+        && sequenceOf(file.resolveSibling(name.substring(0, name.length() - TEMPORARY_SUFFIX.length()))) >= 0;
   }
 
   /** The log sequence in a checkpoint file's name, or -1 when it is not one. */

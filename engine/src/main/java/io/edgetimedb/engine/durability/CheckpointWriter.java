@@ -46,7 +46,7 @@ final class CheckpointWriter {
   Path write(Path dir, Catalog catalog, long sequence, int nextSeriesId, Function<Series, SeriesImage> snapshot)
       throws IOException {
     Path target = dir.resolve(CheckpointFormat.fileName(sequence));
-    Path temporary = dir.resolve(CheckpointFormat.fileName(sequence) + ".tmp");
+    Path temporary = dir.resolve(CheckpointFormat.temporaryName(sequence));
     if (fs.exists(temporary)) {
       fs.delete(temporary);
     }

@@ -65,6 +65,7 @@ public final class DurableStore implements WriteLog, Closeable {
     if (!fs.exists(dir)) {
       fs.createDirectories(dir);
     }
+    deleteUnfinishedCheckpoints(fs, dir);
     List<String> unusable = new ArrayList<>();
     Path checkpoint = loadNewestCheckpoint(fs, dir, catalog, unusable);
     long sequence = checkpoint == null ? 0 : CheckpointFormat.sequenceOf(checkpoint);
@@ -72,6 +73,18 @@ public final class DurableStore implements WriteLog, Closeable {
     WriteAheadLog log = WriteAheadLog.open(fs, dir.resolve("wal"), options, replay, progress);
     RecoveryReport report = new RecoveryReport(checkpoint, sequence, unusable, log.recoveryReport(), replay.applied());
     return new DurableStore(fs, dir, catalog, log, report);
+  }
+
+  /**
+   * A checkpoint interrupted by a crash was never used and never will be; each would otherwise
+   * stay on the disk for good, since the next checkpoint has another name.
+   */
+  private static void deleteUnfinishedCheckpoints(FileSystem fs, Path dir) throws IOException {
+    for (Path file : fs.list(dir)) {
+      if (CheckpointFormat.isTemporary(file)) {
+        fs.delete(file);
+      }
+    }
   }
 
   private static Path loadNewestCheckpoint(FileSystem fs, Path dir, Catalog catalog, List<String> unusable)

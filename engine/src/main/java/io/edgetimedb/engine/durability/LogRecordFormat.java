@@ -92,6 +92,16 @@ final class LogRecordFormat {
     }
   }
 
+  /** How many points a payload carries: its count for POINTS, 0 for the other kinds. */
+  static long pointsIn(ByteSource payload) {
+    if (payload.readByte() != POINTS) {
+      return 0;
+    }
+    payload.readZigZagVarLong();
+    payload.readString();
+    return payload.readVarLong();
+  }
+
   /** Decodes a POINTS body (after the kind byte) into {@code batch}; returns the original "now". */
   static long decodePoints(ByteSource in, PointBatch batch) {
     long now = in.readZigZagVarLong();

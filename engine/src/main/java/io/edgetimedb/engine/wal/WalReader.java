@@ -54,6 +54,7 @@ final class WalReader {
   private long bytesBeforeSegment;
   private long bytesTotal;
   private ReplayProgressListener listener;
+  private int segmentIndex;
 
   WalReader(FileSystem fs) {
     this.fs = fs;
@@ -80,6 +81,7 @@ final class WalReader {
     long expected = segments.isEmpty() ? 1 : segments.get(0).firstSequence();
     long replayed = 0;
     for (int i = 0; i < segments.size(); i++) {
+      segmentIndex = i;
       boolean last = i == segments.size() - 1;
       SegmentResult result = readSegment(segments.get(i), expected, last, consumer);
       replayed += result.records();
@@ -93,6 +95,11 @@ final class WalReader {
       listener.onProgress(bytesBeforeSegment, bytesTotal);
     }
     return new Scan(segments, replayed, expected - 1, null);
+  }
+
+  /** Index into {@link Scan#segments()} of the segment being read, for a consumer that counts per segment. */
+  int segmentIndex() {
+    return segmentIndex;
   }
 
   private SegmentResult readSegment(
