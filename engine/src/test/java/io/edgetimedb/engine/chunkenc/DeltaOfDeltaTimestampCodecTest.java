@@ -1,0 +1,100 @@
+package io.edgetimedb.engine.chunkenc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class DeltaOfDeltaTimestampCodecTest {
+  private final DeltaOfDeltaTimestampCodec codec = new DeltaOfDeltaTimestampCodec();
+  private final CodecRoundTrip<long[]> roundTrip = CodecRoundTrip.ofLongs(codec::encode, codec::decode);
+
+  @Provide
+  Arbitrary<long[]> chunks() {
+    return AdversarialValues.longChunks();
+  }
+
+  @Property
+  void roundTripsAnyLongs(@ForAll("chunks") long[] values) {
+    roundTrip.check(values, values.length);
+  }
+
+  @Property(tries = 300)
+  void garbageIsCorruptOrDecodes(
+      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
+    roundTrip.checkGarbage(bytes, count);
+  }
+
+  @Property(tries = 300)
+  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") long[] values, @ForAll long seed) {
+    roundTrip.checkMangled(values, values.length, seed);
+  }
+
+  @Test
+  void regularOneSecondSeriesCostsOnlyTheHeader() {
+    long[] timestamps = new long[1000];
+    for (int i = 0; i < timestamps.length; i++) {
+      timestamps[i] = 1_700_000_000_000L + 1000L * i;
+    }
+    assertThat(roundTrip.check(timestamps, 1000)).isLessThan(20);
+  }
+
+  @Test
+  void rareJitterBecomesExceptionsInsteadOfWideningEveryValue() {
+    long[] timestamps = new long[1000];
+    Random random = new Random(7);
+    long t = 1_700_000_000_000L;
+    for (int i = 0; i < timestamps.length; i++) {
+      timestamps[i] = t;
+      t += 1000 + (random.nextInt(100) == 0 ? random.nextInt(20_000) : random.nextInt(3) - 1);
+    }
+    int size = roundTrip.check(timestamps, timestamps.length);
+    assertThat(size * 8.0 / timestamps.length).as("bits per value").isLessThan(3.5);
+  }
+
+  @Test
+  void extremesAndHugeJumpsRoundTrip() {
+    long[] timestamps = {
+      Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 0, -1, Long.MAX_VALUE, Long.MAX_VALUE, 1,
+      Long.MIN_VALUE + 1, Long.MAX_VALUE - 1, 42
+    };
+    for (int count = 0; count <= timestamps.length; count++) {
+      roundTrip.check(timestamps, count);
+    }
+  }
+
+  @Test
+  void reusedCodecHandlesShrinkingAndGrowingChunks() {
+    Random random = new Random(3);
+    for (int count : new int[] {5000, 3, 0, 1, 2, 17, 9000}) {
+      long[] timestamps = new long[count];
+      for (int i = 1; i < count; i++) {
+        timestamps[i] = timestamps[i - 1] + 10 + random.nextInt(5);
+      }
+      roundTrip.check(timestamps, count);
+    }
+  }
+
+  @Test
+  void exceptionPastTheEndIsCorrupt() {
+    ByteSink sink = new ByteSink(0);
+    sink.writeZigZagVarLong(0); // t[0]
+    sink.writeZigZagVarLong(1); // first delta
+    sink.writeByte(0); // width
+    sink.writeVarLong(1); // one exception
+    sink.writeVarLong(3); // at position 3 of only 3
+    sink.writeVarLong(1);
+    ByteSource in = new ByteSource(sink.array(), 0, sink.size());
+    assertThatThrownBy(() -> codec.decode(in, new long[5], 5))
+        .isInstanceOf(CorruptChunkException.class)
+        .hasMessageStartingWith("DeltaOfDeltaTimestampCodec: ")
+        .hasMessageContaining("exception gap");
+  }
+}

@@ -1,0 +1,62 @@
+package io.edgetimedb.engine.chunkenc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class DeltaZigZagLongCodecTest {
+  private final DeltaZigZagLongCodec codec = new DeltaZigZagLongCodec();
+  private final CodecRoundTrip<long[]> roundTrip = CodecRoundTrip.ofLongs(codec::encode, codec::decode);
+
+  @Provide
+  Arbitrary<long[]> chunks() {
+    return AdversarialValues.longChunks();
+  }
+
+  @Property
+  void roundTripsAnyLongs(@ForAll("chunks") long[] values) {
+    roundTrip.check(values, values.length);
+  }
+
+  @Property(tries = 300)
+  void garbageIsCorruptOrDecodes(
+      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
+    roundTrip.checkGarbage(bytes, count);
+  }
+
+  @Property(tries = 300)
+  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") long[] values, @ForAll long seed) {
+    roundTrip.checkMangled(values, values.length, seed);
+  }
+
+  @Test
+  void energyCounterCostsAtMostTwoBitsPerValue() {
+    long[] counter = AdversarialValues.counterSeries(new Random(11), 1000);
+    int size = roundTrip.check(counter, counter.length);
+    assertThat(size * 8.0 / counter.length).as("bits per value").isLessThanOrEqualTo(2.1);
+  }
+
+  @Test
+  void constantStepCostsOnlyTheHeader() {
+    long[] counter = new long[1000];
+    for (int i = 0; i < counter.length; i++) {
+      counter[i] = 5_000_000L + 37L * i;
+    }
+    assertThat(roundTrip.check(counter, counter.length)).isLessThan(8);
+  }
+
+  @Test
+  void fullRangeDeltasRoundTrip() {
+    long[] values = {Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0};
+    for (int count = 0; count <= values.length; count++) {
+      roundTrip.check(values, count);
+    }
+  }
+}
