@@ -9,6 +9,8 @@ import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.schema.FieldSchema;
+import io.edgetimedb.engine.schema.MeasurementDeclaration;
+import io.edgetimedb.engine.schema.MeasurementSchema;
 import io.edgetimedb.engine.schema.SchemaChange;
 import io.edgetimedb.engine.series.Series;
 import io.edgetimedb.engine.write.BatchWriter;
@@ -75,6 +77,29 @@ public final class Database implements AutoCloseable {
   public long delete(String measurement, TagPredicate where, long from, long to) {
     ensureOpen();
     return writers.get().delete(measurement(measurement), where, from, to);
+  }
+
+  /**
+   * Declares a measurement with tag keys and typed fields before any write, as SQL's CREATE
+   * MEASUREMENT does; returns false when the measurement already existed (it is left as it
+   * is). Names are checked as writes check them; on a bad name nothing is created.
+   *
+   * @throws IllegalArgumentException naming the first bad or conflicting name
+   */
+  public boolean createMeasurement(String measurement, List<String> tagKeys, List<FieldInfo> fields, String source) {
+    ensureOpen();
+    String problem = MeasurementDeclaration.problem(measurement, tagKeys, fields);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    if (catalog.measurement(measurement) != null) {
+      return false;
+    }
+    long now = System.currentTimeMillis();
+    MeasurementSchema schema = catalog.measurementFor(measurement, source, now).schema();
+    tagKeys.forEach(key -> schema.useTagKey(key, source, now));
+    fields.forEach(f -> schema.fieldFor(f.name(), f.type(), source, now));
+    return true;
   }
 
   /** Drops a measurement with all its series and data; false when it did not exist. */
