@@ -5,14 +5,15 @@ package io.edgetimedb.engine.chunkenc;
  *
  * <p>Sensor readings are mostly short decimals (21.37) stored in binary. Each value {@code v}
  * becomes the integer {@code n = round(v * 10^e / 10^f)} and decodes as
- * {@code (double) n * 10^f / 10^e}. Exactly one of {@code e} (exponent, for decimal places) and
+ * {@code (double) n * 10^f / 10^e}. At most one of {@code e} (exponent, for decimal places) and
  * {@code f} (factor, for trailing zeros of large integers) is non-zero. Both powers of ten are
- * exact doubles, so that decoding is a single correctly rounded operation on an exact operand
- * and yields precisely the double nearest the decimal {@code n * 10^(f-e)}, which is the double
- * the sensor's decimal text parsed to. The encoder still runs the decoding arithmetic on every
- * value and compares raw bits; values that fail (NaN, infinities, -0.0, too many digits,
- * {@code |n| > 2^52}) become exceptions holding their raw bits, and the integer stream carries
- * the previous {@code n} in their place so that neither deltas nor the frame widen.
+ * exact doubles, so that decoding is a single correctly rounded operation on exact operands and
+ * yields precisely the double nearest the decimal {@code n * 10^(f-e)}: for a reading with at
+ * most {@code e} decimal places, the very double its decimal text parsed to. The encoder still
+ * runs the decoding arithmetic on every value and compares raw bits; values that fail (NaN,
+ * infinities, -0.0, too many digits, {@code |n| > 2^52}) become exceptions holding their raw
+ * bits, and the integer stream carries the previous {@code n} in their place so that neither
+ * deltas nor the frame widen.
  *
  * <p>The scale is chosen on up to {@value #SAMPLE_SIZE} evenly spaced values: each sample's
  * smallest exact scale is a candidate, and the candidate with the fewest estimated bits
@@ -20,8 +21,8 @@ package io.edgetimedb.engine.chunkenc;
  * as deltas, whichever is exactly smaller.
  *
  * <pre>
- *  count = 0: (nothing)
- *  count &ge; 1:
+ *  count 0: (nothing)
+ *  count 1 or more:
  *  +--------+--------+--------+------------------------------+----------+------------------------+
  *  | byte e | byte f | byte   | the count integers n:        | varint E | E exceptions by        |
  *  | 0..18  | 0..18  | mode   | mode 0: FrameOfReference     |          | ascending position:    |

@@ -138,7 +138,8 @@ public final class BitPacking {
     }
   }
 
-  private static void unpackWide(byte[] buf, int start, long[] dst, int from, int count, int width) {
+  private static void unpackWide(
+      byte[] buf, int start, long[] dst, int from, int count, int width) {
     long mask = mask(width);
     long bit = (long) start << 3;
     for (int i = 0; i < count; i++, bit += width) {

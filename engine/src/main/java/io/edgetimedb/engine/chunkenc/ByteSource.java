@@ -64,7 +64,8 @@ public final class ByteSource {
       v |= (long) (b & 0x7F) << shift;
       if (b < 0x80) {
         if (shift == 63 && b > 1) {
-          throw new CorruptChunkException("ByteSource: varint overflows 64 bits at offset " + start);
+          throw new CorruptChunkException(
+              "ByteSource: varint overflows 64 bits at offset " + start);
         }
         return v;
       }

@@ -6,30 +6,35 @@ import java.util.Arrays;
  * Timestamps as delta-of-delta with a patched frame of reference.
  *
  * <p>The first timestamp and first delta go in the header. Each later timestamp contributes its
- * delta-of-delta {@code dod[i] = (t[i] - t[i-1]) - (t[i-1] - t[i-2])}, zigzagged to an unsigned
- * {@code u}. The {@code u} are bit-packed at a width {@code w} chosen to minimise the total size:
- * values needing more than {@code w} bits keep their low {@code w} bits in the packed block and
- * list their high bits {@code u >>> w} as an exception after it. A perfectly regular series has
- * all {@code u = 0}, so {@code w = 0} and it costs the header alone. All arithmetic wraps, so any
- * longs round-trip, not just ascending ones.
+ * delta-of-delta {@code dod[i] = (t[i] - t[i-1]) - (t[i-1] - t[i-2])}. Clocks that report on
+ * change but only at whole seconds or minutes produce irregular dods that are all multiples of
+ * 1000 or 60000 ms, so the dods are first divided by their greatest common divisor, the
+ * {@code tick}, saving 10-16 bits each. The quotients are zigzagged to unsigned {@code u} and
+ * bit-packed at a width {@code w} chosen to minimise the total size: values needing more than
+ * {@code w} bits keep their low {@code w} bits in the packed block and list their high bits
+ * {@code u >>> w} as an exception after it. A perfectly regular series has all {@code u = 0}, so
+ * {@code w = 0} and it costs the header alone. All arithmetic wraps, so any longs round-trip, not
+ * just ascending ones.
  *
  * <pre>
- *  count = 0: (nothing)
- *  count &ge; 1: +-----------------------+
- *             | zigzag varint  t[0]   |
- *             +-----------------------+
- *  count &ge; 2:   followed by
- *             +-----------------------+
- *             | zigzag varint  t[1]-t[0] |
- *             +-----------------------+
- *  count &ge; 3:   followed by
- *             +--------+------------+-----------------------------+--------------------------+
- *             | byte w | varint E   | BitPacking: count-2 values, | E exceptions, ascending: |
- *             |        | exceptions | low w bits of each u        | varint gap, varint high  |
- *             +--------+------------+-----------------------------+--------------------------+
+ *  count 0:          (nothing)
+ *  count 1 or more:  +--------------------+
+ *                    | zigzag varint t[0] |
+ *                    +--------------------+
+ *  count 2 or more:  then
+ *                    +--------------------------+
+ *                    | zigzag varint  t[1]-t[0] |
+ *                    +--------------------------+
+ *  count 3 or more:  then
+ *  +--------+--------+----------+------------------------------+---------------------------+
+ *  | varint | byte w | varint E | BitPacking: count-2 values,  | E exceptions by ascending |
+ *  | tick   |        |          | the low w bits of each u     | position: varint gap,     |
+ *  |        |        |          |                              | varint high               |
+ *  +--------+--------+----------+------------------------------+---------------------------+
+ *  u    = zigzag(dod / tick); decoding takes dod = unzigzag(u) * tick (wrapping)
  *  gap  = position - previous exception position - 1 (previous = -1 for the first); position i
  *         is the dod of t[i+2]
- *  high = u >>> w (never 0); w = 64 has no exceptions
+ *  high = u shifted right (unsigned) by w, never 0; w = 64 has no exceptions
  * </pre>
  *
  * Not thread-safe: holds scratch arrays for the zigzagged delta-of-deltas.
@@ -38,6 +43,7 @@ public final class DeltaOfDeltaTimestampCodec {
   /** Estimated varint bytes for an exception's position gap; close enough to pick the width. */
   private static final int GAP_BYTES_ESTIMATE = 1;
 
+  /** Holds the dods, then in place the zigzagged quotients {@code u}. */
   private long[] zigzagDods = new long[0];
   private final int[] countByWidth = new int[65];
 
@@ -54,9 +60,11 @@ public final class DeltaOfDeltaTimestampCodec {
       return;
     }
     int n = count - 2;
-    collectZigzagDods(timestamps, count);
+    long tick = collectDods(timestamps, count);
+    zigzagQuotients(n, tick);
     int width = cheapestWidth(n);
     int exceptions = countAbove(width);
+    out.writeVarLong(tick);
     out.writeByte(width);
     out.writeVarLong(exceptions);
     BitPacking.pack(zigzagDods, n, width, out);
@@ -65,17 +73,41 @@ public final class DeltaOfDeltaTimestampCodec {
     }
   }
 
-  private void collectZigzagDods(long[] timestamps, int count) {
+  /** Stores the dods in {@link #zigzagDods} and returns their greatest common divisor (&ge; 1). */
+  private long collectDods(long[] timestamps, int count) {
     if (zigzagDods.length < count - 2) {
       zigzagDods = new long[count - 2];
     }
-    Arrays.fill(countByWidth, 0);
+    long tick = 0;
     long previousDelta = timestamps[1] - timestamps[0];
     for (int i = 2; i < count; i++) {
       long delta = timestamps[i] - timestamps[i - 1];
-      long u = ZigZag.encode(delta - previousDelta);
+      long dod = delta - previousDelta;
       previousDelta = delta;
-      zigzagDods[i - 2] = u;
+      zigzagDods[i - 2] = dod;
+      if (tick != 1 && dod != 0) {
+        // |Long.MIN_VALUE| overflows; such a rare chunk simply does without a tick
+        long magnitude = Math.abs(dod);
+        tick = magnitude < 0 ? 1 : greatestCommonDivisor(magnitude, tick);
+      }
+    }
+    return Math.max(tick, 1);
+  }
+
+  private static long greatestCommonDivisor(long a, long b) {
+    while (b != 0) {
+      long remainder = a % b;
+      a = b;
+      b = remainder;
+    }
+    return a;
+  }
+
+  private void zigzagQuotients(int n, long tick) {
+    Arrays.fill(countByWidth, 0);
+    for (int i = 0; i < n; i++) {
+      long u = ZigZag.encode(tick == 1 ? zigzagDods[i] : zigzagDods[i] / tick);
+      zigzagDods[i] = u;
       countByWidth[BitPacking.bitWidth(u)]++;
     }
   }
@@ -146,12 +178,13 @@ public final class DeltaOfDeltaTimestampCodec {
       return;
     }
     int n = count - 2;
+    long tick = in.readVarLong();
     int width = BitPacking.readWidth(in);
     int exceptions = in.readVarIntAtMost(width == 64 ? 0 : n, "exception count");
     BitPacking.unpack(in, dst, 2, n, width);
     applyExceptions(in, dst, n, width, exceptions);
     for (int i = 2; i < count; i++) {
-      delta += ZigZag.decode(dst[i]);
+      delta += ZigZag.decode(dst[i]) * tick;
       t += delta;
       dst[i] = t;
     }

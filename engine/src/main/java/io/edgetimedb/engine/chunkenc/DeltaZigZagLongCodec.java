@@ -8,14 +8,14 @@ package io.edgetimedb.engine.chunkenc;
  * magnitude, so only the header values are zigzagged.
  *
  * <pre>
- *  count = 0:  (nothing)
- *  count = 1:  +---------------------------+
- *              | zigzag varint  values[0]  |
- *              +---------------------------+
- *  count &gt; 1:  +---------------------------+----------------------------------------------+
- *              | zigzag varint  values[0]  | FrameOfReference of the count-1 deltas       |
- *              |                           | values[i] - values[i-1] (wrapping)           |
- *              +---------------------------+----------------------------------------------+
+ *  count 0:          (nothing)
+ *  count 1:          +---------------------------+
+ *                    | zigzag varint  values[0]  |
+ *                    +---------------------------+
+ *  count 2 or more:  +---------------------------+-----------------------------------------+
+ *                    | zigzag varint  values[0]  | FrameOfReference of the count-1 deltas  |
+ *                    |                           | values[i] - values[i-1] (wrapping)      |
+ *                    +---------------------------+-----------------------------------------+
  * </pre>
  *
  * Not thread-safe: holds a scratch array of deltas.

@@ -5,8 +5,8 @@ package io.edgetimedb.engine.chunkenc;
  * and keeps the smaller (ALP on a tie, as it decodes faster).
  *
  * <pre>
- *  count = 0: (nothing)
- *  count &ge; 1:
+ *  count 0: (nothing)
+ *  count 1 or more:
  *  +-----------------------+------------------------------------------+
  *  | byte kind             | the chosen codec's encoding              |
  *  | 0 = ALP, 1 = XOR      |                                          |

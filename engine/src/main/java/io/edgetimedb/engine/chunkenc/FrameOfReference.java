@@ -7,9 +7,9 @@ package io.edgetimedb.engine.chunkenc;
  * An empty block is zero bytes.
  *
  * <pre>
- *  +----------------------+-------+--------------------------------------+
- *  | zigzag varint  min   | byte w| BitPacking: count x (v - min), w bits|
- *  +----------------------+-------+--------------------------------------+
+ *  +--------------------+--------+----------------------------------------+
+ *  | zigzag varint  min | byte w | BitPacking: count x (v - min), w bits  |
+ *  +--------------------+--------+----------------------------------------+
  * </pre>
  */
 final class FrameOfReference {
@@ -36,7 +36,8 @@ final class FrameOfReference {
     if (count == 0) {
       return 0;
     }
-    return varLongSize(ZigZag.encode(min)) + 1 + BitPacking.packedBytes(count, BitPacking.bitWidth(max - min));
+    int width = BitPacking.bitWidth(max - min);
+    return varLongSize(ZigZag.encode(min)) + 1 + BitPacking.packedBytes(count, width);
   }
 
   static void decode(ByteSource in, long[] dst, int from, int count) {

@@ -15,22 +15,25 @@ import java.nio.ByteOrder;
  * With {@code x = bits(v[i]) ^ bits(v[i-1])}:
  *
  * <pre>
- *  count = 0: (nothing)
- *  +---------------------+--------------------------------------------------------------+-----+
- *  | 64 bits: bits(v[0]) | count-1 codes, one per following value                        | pad |
- *  +---------------------+--------------------------------------------------------------+-----+
+ *  count 0: (nothing)
+ *  count 1 or more:
+ *  +---------------------+---------------------------------------------------------+-----+
+ *  | 64 bits: bits(v[0]) | count-1 codes, one per following value                  | pad |
+ *  +---------------------+---------------------------------------------------------+-----+
  *
  *  x == 0            +---+
  *                    | 0 |
  *                    +---+
- *  x fits the        +---+---+----------------------------------------+
- *  current window    | 1 | 0 | 64-lead-trail bits: x &gt;&gt;&gt; trail          |
- *                    +---+---+----------------------------------------+
- *  new window        +---+---+-------------+------------+--------------------------+
- *                    | 1 | 1 | 5 bits lead | 6 bits len | len bits: x &gt;&gt;&gt; trail   |
- *                    +---+---+-------------+------------+--------------------------+
- *  lead  = min(leading zeros of x, 31); len = 1..64, 64 written as 0; trail = 64 - lead - len.
- *  x fits the window when its leading zeros &ge; lead and its trailing zeros &ge; trail.
+ *  x fits the        +---+---+------------------------------------------+
+ *  current window    | 1 | 0 | 64-lead-trail bits: x's significant bits |
+ *                    +---+---+------------------------------------------+
+ *  new window        +---+---+-------------+------------+----------------------------------+
+ *                    | 1 | 1 | 5 bits lead | 6 bits len | len bits: x's significant bits   |
+ *                    +---+---+-------------+------------+----------------------------------+
+ *  lead = min(leading zeros of x, 31); len = 1..64, 64 written as 0; trail = 64 - lead - len.
+ *  x's significant bits = x shifted right (unsigned) by the window's trail.
+ *  x fits the window when its leading zeros are at least lead and its trailing zeros at least
+ *  trail.
  * </pre>
  *
  * Not thread-safe: holds the bit writer's and bit reader's state.

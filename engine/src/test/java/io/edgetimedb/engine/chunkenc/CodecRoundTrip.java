@@ -55,7 +55,8 @@ final class CodecRoundTrip<A> {
         decoder,
         long[]::new,
         (expected, actual, count) ->
-            assertThat(Arrays.copyOf(actual, count)).containsExactly(Arrays.copyOf(expected, count)));
+            assertThat(Arrays.copyOf(actual, count))
+                .containsExactly(Arrays.copyOf(expected, count)));
   }
 
   /** Doubles compare by raw bits, so NaN payloads and the sign of zero must survive. */
@@ -68,13 +69,15 @@ final class CodecRoundTrip<A> {
             assertThat(rawBits(actual, count)).containsExactly(rawBits(expected, count)));
   }
 
-  static CodecRoundTrip<boolean[]> ofBooleans(Encoder<boolean[]> encoder, Decoder<boolean[]> decoder) {
+  static CodecRoundTrip<boolean[]> ofBooleans(
+      Encoder<boolean[]> encoder, Decoder<boolean[]> decoder) {
     return new CodecRoundTrip<>(
         encoder,
         decoder,
         boolean[]::new,
         (expected, actual, count) ->
-            assertThat(Arrays.copyOf(actual, count)).containsExactly(Arrays.copyOf(expected, count)));
+            assertThat(Arrays.copyOf(actual, count))
+                .containsExactly(Arrays.copyOf(expected, count)));
   }
 
   static CodecRoundTrip<String[]> ofStrings(Encoder<String[]> encoder, Decoder<String[]> decoder) {
@@ -83,10 +86,12 @@ final class CodecRoundTrip<A> {
         decoder,
         String[]::new,
         (expected, actual, count) ->
-            assertThat(Arrays.copyOf(actual, count)).containsExactly(Arrays.copyOf(expected, count)));
+            assertThat(Arrays.copyOf(actual, count))
+                .containsExactly(Arrays.copyOf(expected, count)));
   }
 
-  static CodecRoundTrip<byte[][]> ofByteArrays(Encoder<byte[][]> encoder, Decoder<byte[][]> decoder) {
+  static CodecRoundTrip<byte[][]> ofByteArrays(
+      Encoder<byte[][]> encoder, Decoder<byte[][]> decoder) {
     return new CodecRoundTrip<>(
         encoder,
         decoder,

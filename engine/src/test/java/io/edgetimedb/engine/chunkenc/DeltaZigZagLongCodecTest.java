@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class DeltaZigZagLongCodecTest {
   private final DeltaZigZagLongCodec codec = new DeltaZigZagLongCodec();
-  private final CodecRoundTrip<long[]> roundTrip = CodecRoundTrip.ofLongs(codec::encode, codec::decode);
+  private final CodecRoundTrip<long[]> roundTrip =
+      CodecRoundTrip.ofLongs(codec::encode, codec::decode);
 
   @Provide
   Arbitrary<long[]> chunks() {

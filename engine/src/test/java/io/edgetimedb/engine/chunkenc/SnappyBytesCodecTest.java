@@ -1,0 +1,76 @@
+package io.edgetimedb.engine.chunkenc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.xerial.snappy.Snappy;
+
+class SnappyBytesCodecTest {
+  private final SnappyBytesCodec codec = new SnappyBytesCodec();
+  private final CodecRoundTrip<byte[][]> roundTrip =
+      CodecRoundTrip.ofByteArrays(codec::encode, codec::decode);
+
+  @Provide
+  Arbitrary<byte[][]> chunks() {
+    return AdversarialValues.byteArrayChunks();
+  }
+
+  @Property(tries = 300)
+  void roundTripsAnyByteArrays(@ForAll("chunks") byte[][] values) {
+    roundTrip.check(values, values.length);
+  }
+
+  @Property(tries = 200)
+  void garbageIsCorruptOrDecodes(
+      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
+    roundTrip.checkGarbage(bytes, count);
+  }
+
+  @Property(tries = 200)
+  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") byte[][] values, @ForAll long seed) {
+    roundTrip.checkMangled(values, values.length, seed);
+  }
+
+  @Test
+  void similarPayloadsCompress() {
+    byte[][] values = new byte[1000][];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = ("{\"status\":\"ok\",\"pump\":" + (i % 7) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+    assertThat(roundTrip.check(values, values.length)).isLessThan(values.length * 5);
+  }
+
+  @Test
+  void emptyArraysRoundTrip() {
+    byte[][] values = {new byte[0], new byte[0], {1}, new byte[0]};
+    roundTrip.check(values, values.length);
+  }
+
+  @Test
+  void lengthsThatDisagreeWithThePayloadAreCorrupt() throws Exception {
+    byte[] block = {2, 3, 7, 7}; // lengths 2 and 3, but only 2 payload bytes
+    byte[] compressed = Snappy.compress(block);
+    ByteSink sink = new ByteSink(0);
+    sink.writeVarLong(compressed.length);
+    sink.writeBytes(compressed, 0, compressed.length);
+    assertThatThrownBy(() -> roundTrip.decode(sink.toByteArray(), 2))
+        .isInstanceOf(CorruptChunkException.class)
+        .hasMessageStartingWith("SnappyBytesCodec: lengths add up to 5 but 2 payload bytes");
+  }
+
+  @Test
+  void invalidSnappyBlockIsCorrupt() {
+    byte[] encoding = {3, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    assertThatThrownBy(() -> roundTrip.decode(encoding, 1))
+        .isInstanceOf(CorruptChunkException.class)
+        .hasMessageStartingWith("SnappyBytesCodec: invalid Snappy block at offset 0");
+  }
+}
