@@ -1,0 +1,12 @@
+package io.edgetimedb.sql.plan;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+
+/** The rules that grow an {@link EdgeTableScan}; the scan registers them with the planner. */
+final class PushDownRules {
+  static final List<RelOptRule> ALL =
+      List.of(FilterIntoScanRule.INSTANCE, ProjectIntoScanRule.INSTANCE, SortIntoScanRule.INSTANCE);
+
+  private PushDownRules() {}
+}
