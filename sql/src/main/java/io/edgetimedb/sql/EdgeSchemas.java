@@ -11,7 +11,7 @@ import org.apache.calcite.schema.SchemaPlus;
 /** Puts a database into a Calcite root schema: {@code edge} (measurements), {@code sys} and the functions. */
 public final class EdgeSchemas {
   /** Names of EdgeTimeDB's SQL functions, as registered. */
-  public static final Set<String> FUNCTIONS = Set.of("time_bucket", "first", "last", "delta", "rate");
+  public static final Set<String> FUNCTIONS = Set.of("time_bucket");
 
   private EdgeSchemas() {}
 

@@ -15,8 +15,10 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * The parser of one statement. The EdgeTimeDB grammar sees it first: CREATE and DROP
  * MEASUREMENT become {@link EdgeStatementNode} DDL, SHOW statements become queries over the
  * {@code sys} tables. Everything else is parsed by Calcite's Babel parser, whose non-reserved
- * keywords let {@code value} and {@code count} be plain column names, and its unquoted
- * identifiers are then mapped to stored names ({@link IdentifierFolding}).
+ * keywords let {@code value} and {@code count} be plain column names ({@link NaturalNames}
+ * covers time, timestamp, first and last); its unquoted identifiers are then mapped to stored
+ * names ({@link IdentifierFolding}) and the time-ordered aggregates expanded ({@link
+ * TimeOrderedAggregates}).
  */
 final class EdgeSqlParser extends SqlBabelParserImpl {
   private final String sql;
@@ -24,7 +26,7 @@ final class EdgeSqlParser extends SqlBabelParserImpl {
   private final StoredNames names;
 
   EdgeSqlParser(String sql, SqlParser.Config config, StoredNames names) {
-    super(new StringReader(sql));
+    super(new StringReader(NaturalNames.quote(sql)));
     setOriginalSql(sql);
     this.sql = sql;
     this.config = config;
@@ -41,7 +43,7 @@ final class EdgeSqlParser extends SqlBabelParserImpl {
     }
     SqlNode node = super.parseSqlStmtEof();
     IdentifierFolding.apply(node, names);
-    return node;
+    return TimeOrderedAggregates.apply(node, config);
   }
 
   private Optional<EdgeStatement> ours() throws SqlParseException {
