@@ -46,7 +46,7 @@ public final class SchemaStatements {
   private static void drop(Database db, DropMeasurement drop) {
     String name = MeasurementNames.resolve(db, drop.name());
     if (!db.dropMeasurement(name, SOURCE) && !drop.ifExists()) {
-      throw new UnknownNameException("unknown measurement '" + drop.name() + "'");
+      throw UnknownNameException.measurement(drop.name());
     }
   }
 }

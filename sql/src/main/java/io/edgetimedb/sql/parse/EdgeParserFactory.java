@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
+import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
@@ -28,6 +30,16 @@ public final class EdgeParserFactory implements SqlParserImplFactory {
     this.subConfig = config.withParserFactory(SqlBabelParserImpl.FACTORY);
     this.db = db;
     this.functionNames = functionNames;
+  }
+
+  /**
+   * Parses one statement as a connection with default settings would, for callers outside
+   * Calcite's prepare path (the driver's direct INSERT path).
+   */
+  public static SqlNode parse(Database db, String sql, Set<String> functionNames) throws SqlParseException {
+    SqlParser.Config config = SqlParser.config();
+    return SqlParser.create(sql, config.withParserFactory(new EdgeParserFactory(config, db, functionNames)))
+        .parseStmt();
   }
 
   @Override

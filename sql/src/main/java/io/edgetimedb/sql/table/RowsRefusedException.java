@@ -1,6 +1,7 @@
 package io.edgetimedb.sql.table;
 
 import io.edgetimedb.engine.write.RejectedPoint;
+import io.edgetimedb.sql.SqlStateCarrier;
 import io.edgetimedb.engine.write.WriteResult;
 import java.util.stream.Collectors;
 
@@ -8,7 +9,7 @@ import java.util.stream.Collectors;
  * Some rows of a write were refused. The others were written: the message says how many, and
  * names each refused row by its 0-based index in the statement or batch with the reason.
  */
-public final class RowsRefusedException extends RuntimeException {
+public final class RowsRefusedException extends RuntimeException implements SqlStateCarrier {
   private final transient WriteResult result;
 
   public RowsRefusedException(WriteResult result) {
@@ -23,5 +24,11 @@ public final class RowsRefusedException extends RuntimeException {
 
   public WriteResult result() {
     return result;
+  }
+
+  /** A data exception: the rows broke a rule of the engine (a type, a name, the time window). */
+  @Override
+  public String sqlState() {
+    return "22000";
   }
 }

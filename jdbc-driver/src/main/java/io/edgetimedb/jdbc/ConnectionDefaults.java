@@ -1,0 +1,23 @@
+package io.edgetimedb.jdbc;
+
+import java.util.Properties;
+
+/**
+ * The connection properties the driver sets unless the URL or the caller sets them:
+ * TIMESTAMP values cross JDBC as UTC, so {@code getTimestamp().getTime()} is the stored epoch
+ * millisecond whatever the JVM zone; names resolve case-sensitively after the parser has mapped
+ * unquoted identifiers to stored names; Babel-specific leniencies stay off so that an unknown
+ * column is reported as such.
+ */
+final class ConnectionDefaults {
+  private ConnectionDefaults() {}
+
+  static Properties apply(Properties given) {
+    Properties p = new Properties();
+    p.setProperty("timeZone", "UTC");
+    p.setProperty("caseSensitive", "true");
+    p.setProperty("conformance", "DEFAULT");
+    p.putAll(given);
+    return p;
+  }
+}
