@@ -102,6 +102,23 @@ public final class EdgeMeta extends CalciteMetaImpl {
     }
   }
 
+  /** Statement.executeBatch: each direct INSERT is one engine write, the rest go through Calcite. */
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    try {
+      long[] counts = new long[sqlCommands.size()];
+      for (int i = 0; i < counts.length; i++) {
+        Optional<InsertTemplate> insert = insertTemplate(sqlCommands.get(i)).filter(t -> t.parameterCount() == 0);
+        counts[i] = insert.isPresent() ? insert.get().write(List.of())
+            : super.prepareAndExecuteBatch(h, List.of(sqlCommands.get(i))).updateCounts[0];
+      }
+      return new ExecuteBatchResult(counts);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {

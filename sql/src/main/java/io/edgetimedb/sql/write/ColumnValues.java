@@ -59,6 +59,9 @@ final class ColumnValues {
       return ((Number) value).longValue();
     }
     if (value instanceof BigDecimal d) {
+      if (d.stripTrailingZeros().scale() > 0) {
+        return refuse(column, value, row, "22018");
+      }
       try {
         return d.longValueExact();
       } catch (ArithmeticException e) {
