@@ -66,6 +66,12 @@ public final class PointWriter extends AbstractCollection<Object[]> {
     return (int) Math.min(written, Integer.MAX_VALUE);
   }
 
+  /** Calcite's fallback for a DELETE whose condition the engine cannot evaluate by series and time. */
+  @Override
+  public boolean removeAll(java.util.Collection<?> rows) {
+    throw new UnsupportedDeleteException();
+  }
+
   @Override
   public Iterator<Object[]> iterator() {
     throw new UnsupportedOperationException("a measurement is read with SELECT, not through its writer");
