@@ -52,6 +52,30 @@ class ErrorsTck {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(Tck.CONFIGURATIONS)
+  void errorsWhileReadingRowsAreSqlExceptions(DriverConfiguration driver) throws SQLException {
+    try (Connection c = driver.newDatabase().connect(); Statement s = c.createStatement()) {
+      Tck.createAllTypes(c);
+      Tck.execute(c, "INSERT INTO readings (ts, site, d) VALUES (1, 'A', 1)");
+      try (var rs = s.executeQuery("SELECT time_bucket(INTERVAL '0' SECOND, ts) FROM readings")) {
+        assertThatThrownBy(rs::next).isInstanceOf(SQLException.class).hasMessageContaining("time_bucket interval")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22023");
+      }
+      fails(s, "SELECT time_bucket(INTERVAL '1' MONTH, ts) FROM readings", "42883", "INTERVAL_YEAR_MONTH");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void schemaStatementsThroughAPreparedStatementRunOnce(DriverConfiguration driver) throws SQLException {
+    try (Connection c = driver.newDatabase().connect();
+        PreparedStatement ps = c.prepareStatement("CREATE MEASUREMENT p (a DOUBLE)")) {
+      assertThat(Tck.count(c, "SELECT count(*) FROM sys.measurements")).isEqualTo(1);
+      assertThat(ps.executeUpdate()).isZero();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
   void badUrlsAreConnectionErrors(DriverConfiguration driver) {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:edgetimedb:tape:x"))
         .isInstanceOf(SQLException.class).hasMessageContaining("tape:x")

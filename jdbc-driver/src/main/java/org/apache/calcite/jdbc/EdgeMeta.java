@@ -6,6 +6,7 @@ import io.edgetimedb.sql.parse.EdgeParserFactory;
 import io.edgetimedb.sql.write.InsertTemplate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.sql.parser.SqlParseException;
 
@@ -97,7 +99,7 @@ public final class EdgeMeta extends CalciteMetaImpl {
       return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
     } catch (RuntimeException e) {
       throw translated(e);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw translated(new RuntimeException(e));
     }
   }
@@ -119,10 +121,18 @@ public final class EdgeMeta extends CalciteMetaImpl {
     }
   }
 
+  /**
+   * Runs a prepared statement. Calcite runs CREATE and DROP while preparing them and leaves a
+   * signature that cannot run again; executing it reports the 0 rows it changed.
+   */
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
     try {
+      Signature signature = getConnection().server.getStatement(h).getSignature();
+      if (signature != null && signature.statementType == StatementType.OTHER_DDL) {
+        return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+      }
       return super.execute(h, parameterValues, maxRowsInFirstFrame);
     } catch (RuntimeException e) {
       throw translated(e);
@@ -160,6 +170,22 @@ public final class EdgeMeta extends CalciteMetaImpl {
     } catch (RuntimeException e) {
       throw translated(e);
     }
+  }
+
+  /**
+   * Rows of a result set. Calcite's embedded result set lets a RuntimeException raised while
+   * computing a row (a function's bad argument, an engine error) escape ResultSet.next()
+   * unchecked; the rows here turn it into the SQLException that next() declares.
+   */
+  @Override
+  public Iterable<Object> createIterable(StatementHandle handle, QueryState state, Signature signature,
+      List<TypedValue> parameterValues, Frame firstFrame) {
+    Iterable<Object> rows = super.createIterable(handle, state, signature, parameterValues, firstFrame);
+    return () -> new SqlExceptionIterator(rows.iterator(), this::sqlException);
+  }
+
+  private SQLException sqlException(RuntimeException e) {
+    return new SQLException(message(e), sqlStates.apply(e), e);
   }
 
   private Optional<InsertTemplate> insertTemplate(String sql) {
