@@ -3,6 +3,7 @@ package io.edgetimedb.sql.function;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
 import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.adapter.enumerable.RexImpTable;
@@ -78,7 +79,7 @@ public final class TimeBucket implements ScalarFunction, ImplementableFunction {
   }
 
   private static FunctionParameter parameter(int ordinal, String name,
-      java.util.function.Function<RelDataTypeFactory, RelDataType> type) {
+      Function<RelDataTypeFactory, RelDataType> type) {
     return new FunctionParameter() {
       @Override
       public int getOrdinal() {

@@ -101,16 +101,12 @@ final class FilterTranslation {
     if (value == null) {
       return null;
     }
-    TimeFilter.Bound bound;
     return switch (kind) {
       case GREATER_THAN_OR_EQUAL, GREATER_THAN -> new TimeFilter(
           List.of(new TimeFilter.Bound(value, kind == SqlKind.GREATER_THAN_OR_EQUAL)), List.of());
       case LESS_THAN_OR_EQUAL, LESS_THAN -> new TimeFilter(
           List.of(), List.of(new TimeFilter.Bound(value, kind == SqlKind.LESS_THAN_OR_EQUAL)));
-      case EQUALS -> {
-        bound = new TimeFilter.Bound(value, true);
-        yield new TimeFilter(List.of(bound), List.of(bound));
-      }
+      case EQUALS -> new TimeFilter(List.of(new TimeFilter.Bound(value, true)), List.of(new TimeFilter.Bound(value, true)));
       default -> null;
     };
   }

@@ -86,9 +86,4 @@ public final class MeasurementReader {
     }
     return Linq4j.asEnumerable(out);
   }
-
-  @Override
-  public String toString() {
-    return spec.toString();
-  }
 }

@@ -4,6 +4,7 @@ import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.WriteResult;
 import java.util.AbstractCollection;
+import java.util.Collection;
 import java.util.Iterator;
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -68,7 +69,7 @@ public final class PointWriter extends AbstractCollection<Object[]> {
 
   /** Calcite's fallback for a DELETE whose condition the engine cannot evaluate by series and time. */
   @Override
-  public boolean removeAll(java.util.Collection<?> rows) {
+  public boolean removeAll(Collection<?> rows) {
     throw new UnsupportedDeleteException();
   }
 

@@ -1,6 +1,7 @@
 package io.edgetimedb.sql.write;
 
 import io.edgetimedb.sql.table.Column;
+import io.edgetimedb.sql.table.ColumnKind;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -76,7 +77,7 @@ final class ColumnValues {
   }
 
   private static Object refuse(Column column, Object value, int row, String sqlState) {
-    String type = column.type() == null ? (column.kind() == io.edgetimedb.sql.table.ColumnKind.TIME ? "TIMESTAMP"
+    String type = column.type() == null ? (column.kind() == ColumnKind.TIME ? "TIMESTAMP"
         : "VARCHAR") : column.type().name();
     throw new BadValueException("row " + row + ": column '" + column.name() + "' is " + type + " and cannot take "
         + value.getClass().getSimpleName() + " value " + value, sqlState);

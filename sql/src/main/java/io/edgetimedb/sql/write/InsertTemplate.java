@@ -6,6 +6,7 @@ import io.edgetimedb.sql.table.Column;
 import io.edgetimedb.sql.table.ColumnKind;
 import io.edgetimedb.sql.table.MeasurementColumns;
 import io.edgetimedb.sql.table.PointWriter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import org.apache.calcite.util.TimestampString;
  * anything else (expressions, INSERT ... SELECT) goes through Calcite's plan.
  */
 public final class InsertTemplate {
+  /** Marks a value that is an expression rather than a literal. */
+  private static final Object NOT_A_LITERAL = new Object();
+
   /** Where a value comes from: a literal (already converted) or a parameter index. */
   private record Source(Object literal, int parameter) {}
 
@@ -114,12 +118,10 @@ public final class InsertTemplate {
     return sources;
   }
 
-  private static final Object NOT_A_LITERAL = new Object();
-
   /** The Java value of a literal (a negated number counts), or NOT_A_LITERAL. */
   private static Object literal(SqlNode node) {
     if (node instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX
-        && call.operand(0) instanceof SqlLiteral l && l.getValue() instanceof java.math.BigDecimal d) {
+        && call.operand(0) instanceof SqlLiteral l && l.getValue() instanceof BigDecimal d) {
       return d.negate();
     }
     if (!(node instanceof SqlLiteral literal)) {
@@ -130,7 +132,7 @@ public final class InsertTemplate {
       case TIMESTAMP -> literal.getValueAs(TimestampString.class).getMillisSinceEpoch();
       case CHAR, VARCHAR -> literal.getValueAs(String.class);
       case BOOLEAN -> literal.booleanValue();
-      case DECIMAL, DOUBLE, REAL, FLOAT, INTEGER, BIGINT -> literal.getValueAs(java.math.BigDecimal.class);
+      case DECIMAL, DOUBLE, REAL, FLOAT, INTEGER, BIGINT -> literal.getValueAs(BigDecimal.class);
       case BINARY, VARBINARY -> literal.getValueAs(byte[].class);
       default -> NOT_A_LITERAL;
     };
