@@ -37,7 +37,7 @@ class ScanPushDownTest {
         + " AND ts < TIMESTAMP '1970-01-01 00:00:04'";
     assertThat(sql.rows(query)).hasSize(2);
     String plan = sql.explain(query);
-    assertThat(plan).contains("EdgeTableScan").contains("ts >= 1970-01-01T00:00:02Z").contains("site = 'A'")
+    assertThat(plan).contains("EnumerableEdgeScan").contains("ts >= 1970-01-01T00:00:02Z").contains("site = 'A'")
         .doesNotContain("Filter");
   }
 
@@ -77,6 +77,24 @@ class ScanPushDownTest {
       assertThat(count(ps)).isEqualTo(10);
     }
     assertThat(sql.explain(query)).contains("ts >= ?1").contains("site = ?0").doesNotContain("Filter");
+  }
+
+  @Test
+  void filterProjectionOrderAndAParameterLimitAllReachTheScan() throws SQLException {
+    String query = "SELECT ts, value FROM boiler WHERE ts BETWEEN ? AND ? AND site IN ('A', 'B')"
+        + " ORDER BY ts DESC LIMIT ?";
+    try (PreparedStatement ps = sql.connection.prepareStatement(query)) {
+      ps.setTimestamp(1, new java.sql.Timestamp(2000));
+      ps.setTimestamp(2, new java.sql.Timestamp(5000));
+      ps.setInt(3, 3);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<List<Object>> rows = SqlFixture.rows(rs);
+        assertThat(rows).extracting(r -> ((java.sql.Timestamp) r.get(0)).getTime()).containsExactly(5000L, 5000L,
+            4000L);
+      }
+    }
+    assertThat(sql.explain(query)).startsWith("EnumerableEdgeScan(table=[[edge, boiler]], columns=[[ts, value]],"
+        + " filter=[ts >= ?0 AND ts <= ?1 AND site IN ('A', 'B')], order=[ts DESC], limit=[?2])");
   }
 
   @Test

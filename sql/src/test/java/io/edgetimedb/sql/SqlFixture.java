@@ -25,7 +25,7 @@ final class SqlFixture implements AutoCloseable {
   SqlFixture(Database db) throws SQLException {
     this.db = db;
     Properties props = new Properties();
-    props.setProperty("conformance", "DEFAULT");
+    props.setProperty("conformance", "LENIENT");
     props.setProperty("timeZone", "UTC");
     Connection c = new Driver().withPrepareFactory(EdgePrepare::new).connect("jdbc:calcite:", props);
     CalciteConnection calcite = c.unwrap(CalciteConnection.class);
