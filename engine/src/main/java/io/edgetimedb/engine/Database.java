@@ -11,6 +11,7 @@ import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.schema.FieldSchema;
+import io.edgetimedb.engine.schema.MeasurementDeclaration;
 import io.edgetimedb.engine.schema.SchemaChange;
 import io.edgetimedb.engine.series.Series;
 import io.edgetimedb.engine.vfs.FileSystem;
@@ -149,6 +150,33 @@ public final class Database implements AutoCloseable {
       return store.delete(writers.get(), ids, from, to, System.currentTimeMillis());
     } catch (IOException e) {
       throw new StorageException("delete not acknowledged: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Declares a measurement with tag keys and typed fields before any write, as SQL's CREATE
+   * MEASUREMENT does; returns false when the measurement already existed (it is left as it
+   * is). Names are checked as writes check them; on a bad name nothing is created.
+   *
+   * @throws IllegalArgumentException naming the first bad or conflicting name
+   */
+  public boolean createMeasurement(String measurement, List<String> tagKeys, List<FieldInfo> fields, String source) {
+    ensureOpen();
+    String problem = MeasurementDeclaration.problem(measurement, tagKeys, fields);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    if (catalog.measurement(measurement) != null) {
+      return false;
+    }
+    long now = System.currentTimeMillis();
+    if (store == null) {
+      return catalog.declare(measurement, tagKeys, fields, source, now);
+    }
+    try {
+      return store.declare(measurement, tagKeys, fields, source, now);
+    } catch (IOException e) {
+      throw new StorageException("create measurement not acknowledged: " + e.getMessage(), e);
     }
   }
 

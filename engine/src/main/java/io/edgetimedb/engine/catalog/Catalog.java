@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.catalog;
 
+import io.edgetimedb.engine.FieldInfo;
 import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.schema.MeasurementSchema;
 import io.edgetimedb.engine.schema.SchemaChange;
@@ -85,6 +86,21 @@ public final class Catalog {
     Series s = new Series(seriesCount, measurement, keys, values, hash);
     seriesById[seriesCount++] = s;
     return s;
+  }
+
+  /**
+   * Creates a measurement with declared tag keys and typed fields, as CREATE MEASUREMENT does;
+   * false (and nothing changes) when it exists already. The caller checked the names.
+   */
+  public synchronized boolean declare(String name, List<String> tagKeys, List<FieldInfo> fields, String source,
+      long now) {
+    if (measurements.containsKey(name)) {
+      return false;
+    }
+    MeasurementSchema schema = measurementFor(name, source, now).schema();
+    tagKeys.forEach(key -> schema.useTagKey(key, source, now));
+    fields.forEach(f -> schema.fieldFor(f.name(), f.type(), source, now));
+    return true;
   }
 
   /**

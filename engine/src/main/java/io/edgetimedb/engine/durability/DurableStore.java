@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.engine.FieldInfo;
 import io.edgetimedb.engine.catalog.Catalog;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.chunkenc.ByteSource;
@@ -162,6 +163,13 @@ public final class DurableStore implements WriteLog, Closeable {
         sequence -> catalog.dropMeasurement(measurement, source, now));
   }
 
+  /** Logs and applies the declaration of a measurement (CREATE MEASUREMENT). */
+  public boolean declare(String measurement, List<String> tagKeys, List<FieldInfo> fields, String source, long now)
+      throws IOException {
+    return logAndApply(out -> LogRecordFormat.encodeDeclare(measurement, tagKeys, fields, source, now, out),
+        sequence -> catalog.declare(measurement, tagKeys, fields, source, now));
+  }
+
   /** Writes one record and applies it under the ingest lock, then waits for its fsync outside it. */
   private <T> T logAndApply(Consumer<ByteSink> encode, LongFunction<T> apply) throws IOException {
     long sequence;
@@ -276,6 +284,10 @@ public final class DurableStore implements WriteLog, Closeable {
         case LogRecordFormat.DELETE -> {
           LogRecordFormat.Delete delete = LogRecordFormat.decodeDelete(source);
           writer.delete(delete.seriesIds(), delete.from(), delete.to(), sequence);
+        }
+        case LogRecordFormat.DECLARE -> {
+          LogRecordFormat.Declare declare = LogRecordFormat.decodeDeclare(source);
+          catalog.declare(declare.measurement(), declare.tagKeys(), declare.fields(), declare.source(), declare.now());
         }
         case LogRecordFormat.DROP -> {
           LogRecordFormat.Drop drop = LogRecordFormat.decodeDrop(source);

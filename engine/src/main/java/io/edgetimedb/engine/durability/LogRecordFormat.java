@@ -1,11 +1,14 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.engine.FieldInfo;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.chunkenc.ByteSource;
 import io.edgetimedb.engine.chunkenc.CorruptChunkException;
 import io.edgetimedb.engine.schema.FieldType;
 import io.edgetimedb.engine.write.PointBatch;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -35,6 +38,11 @@ import org.roaringbitmap.RoaringBitmap;
  *   +--------+------------+-----------------+
  *   | now zz | source str | measurement str |
  *   +--------+------------+-----------------+
+ *
+ * kind 4, DECLARE: a measurement created with its columns (CREATE MEASUREMENT)
+ *   +--------+------------+-----------------+-------------------+-------------------------------+
+ *   | now zz | source str | measurement str | tag keys vu, str* | fields vu, (name str, type u8)* |
+ *   +--------+------------+-----------------+-------------------+-------------------------------+
  * </pre>
  * "now" is the wall-clock time of the original write, so that a replay records schema
  * changes with the times they first happened.
@@ -43,6 +51,7 @@ final class LogRecordFormat {
   static final int POINTS = 1;
   static final int DELETE = 2;
   static final int DROP = 3;
+  static final int DECLARE = 4;
 
   private LogRecordFormat() {}
 
@@ -186,6 +195,39 @@ final class LogRecordFormat {
 
   static Drop decodeDrop(ByteSource in) {
     return new Drop(in.readZigZagVarLong(), in.readString(), in.readString());
+  }
+
+  static void encodeDeclare(String measurement, List<String> tagKeys, List<FieldInfo> fields, String source, long now,
+      ByteSink out) {
+    out.writeByte(DECLARE);
+    out.writeZigZagVarLong(now);
+    out.writeString(source);
+    out.writeString(measurement);
+    out.writeVarLong(tagKeys.size());
+    tagKeys.forEach(out::writeString);
+    out.writeVarLong(fields.size());
+    for (FieldInfo field : fields) {
+      out.writeString(field.name());
+      out.writeByte(field.type().code());
+    }
+  }
+
+  /** A decoded DECLARE body. */
+  record Declare(long now, String source, String measurement, List<String> tagKeys, List<FieldInfo> fields) {}
+
+  static Declare decodeDeclare(ByteSource in) {
+    long now = in.readZigZagVarLong();
+    String source = in.readString();
+    String measurement = in.readString();
+    List<String> tagKeys = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      tagKeys.add(in.readString());
+    }
+    List<FieldInfo> fields = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      fields.add(new FieldInfo(in.readString(), FieldType.ofCode(in.readByte())));
+    }
+    return new Declare(now, source, measurement, tagKeys, fields);
   }
 
   /** Thrown for a payload whose kind byte is unknown: the log is from a newer version or damaged. */

@@ -92,6 +92,20 @@ class DurableDatabaseTest {
     }
   }
 
+  @Test
+  void declaredMeasurementsComeBackFromTheLog() {
+    Database db = Database.open(config());
+    db.createMeasurement("boiler", List.of("site"), List.of(new io.edgetimedb.engine.FieldInfo("value",
+        io.edgetimedb.engine.schema.FieldType.DOUBLE)), "sql");
+    // no close, no checkpoint: only the log knows
+    try (Database reopened = Database.open(config())) {
+      assertThat(reopened.measurements()).containsExactly("boiler");
+      assertThat(reopened.tagKeys("boiler")).containsExactly("site");
+      assertThat(reopened.fields("boiler")).extracting(io.edgetimedb.engine.FieldInfo::name).containsExactly("value");
+      assertThat(reopened.schemaHistory()).hasSize(3).allSatisfy(c -> assertThat(c.source()).isEqualTo("sql"));
+    }
+  }
+
   /** Every row of every measurement with its tags, as text, in cursor order. */
   static List<String> dump(Database db) {
     List<String> rows = new ArrayList<>();

@@ -1,0 +1,76 @@
+package io.edgetimedb.jdbc;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.EdgePrepare;
+import io.edgetimedb.sql.EdgeSchemas;
+import io.edgetimedb.sql.table.MeasurementsSchema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.EdgeMeta;
+
+/**
+ * The embedded EdgeTimeDB JDBC driver: {@code jdbc:edgetimedb:mem:[name]} and
+ * {@code jdbc:edgetimedb:file:<dir>}, each optionally followed by {@code ;key=value}
+ * connection properties. Registered with DriverManager through
+ * {@code META-INF/services/java.sql.Driver}.
+ *
+ * <p>{@code file:} URLs open a durable database in that directory (write-ahead log with group
+ * commit, checkpoints), shared by the JVM's connections to it; an {@code executeBatch} or
+ * {@code executeUpdate} that returns has its rows on disk.
+ */
+public final class EdgeDriver extends Driver {
+  /** Connection property naming the database a connection uses; set by the driver. */
+  static final String DATABASE_PROPERTY = "edgetimedb.database";
+
+  static {
+    new EdgeDriver().register();
+  }
+
+  public EdgeDriver() {
+    super(EdgePrepare::new);
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return DatabaseUrl.PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return new DriverVersion("EdgeTimeDB JDBC Driver", "0.1.0", "EdgeTimeDB", "0.1.0", false, 0, 1, 0, 1);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (url == null || !url.startsWith(DatabaseUrl.PREFIX)) {
+      return null;
+    }
+    DatabaseUrl parsed = DatabaseUrl.parse(url, info == null ? new Properties() : info);
+    Properties properties = ConnectionDefaults.apply(parsed.properties());
+    properties.setProperty(DATABASE_PROPERTY, parsed.key());
+    Database db = OpenDatabases.acquire(parsed);
+    try {
+      AvaticaConnection connection = factory.newConnection(this, factory, url, properties);
+      handler.onConnectionInit(connection);
+      CalciteConnection calcite = (CalciteConnection) connection;
+      EdgeSchemas.register(calcite.getRootSchema(), db);
+      calcite.setSchema(MeasurementsSchema.NAME);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      OpenDatabases.release(parsed.key());
+      throw e;
+    }
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    String key = ((CalciteConnection) connection).getProperties().getProperty(DATABASE_PROPERTY);
+    return EdgeMeta.create(connection, () -> OpenDatabases.release(key), SqlStates::of);
+  }
+}

@@ -1,0 +1,224 @@
+package org.apache.calcite.jdbc;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.EdgeSchemas;
+import io.edgetimedb.sql.parse.EdgeParserFactory;
+import io.edgetimedb.sql.write.InsertTemplate;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.sql.parser.SqlParseException;
+
+/**
+ * Calcite's Meta with EdgeTimeDB's transaction, write and error behaviour. It lives in Calcite's
+ * package because {@link CalciteConnectionImpl} is package-private.
+ *
+ * <ul>
+ *   <li>Auto-commit is on, and every statement is applied when it runs. commit() has nothing
+ *       to do; rollback() cannot undo applied writes and does nothing (docs/sql-dialect.md).
+ *   <li>{@code INSERT ... VALUES} of literals and parameters, and batches of such prepared
+ *       INSERTs, go straight to one engine batch, without planning per statement or running a
+ *       plan per row.
+ *   <li>Errors leave with a SQLSTATE.
+ * </ul>
+ */
+public final class EdgeMeta extends CalciteMetaImpl {
+  private final Runnable onClose;
+  private final Function<Throwable, String> sqlStates;
+
+  private EdgeMeta(CalciteConnectionImpl connection, Runnable onClose, Function<Throwable, String> sqlStates) {
+    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, CalciteMetaColumnFactoryImpl.INSTANCE);
+    this.onClose = onClose;
+    this.sqlStates = sqlStates;
+    connProps.setAutoCommit(true);
+    connProps.setDirty(false);
+  }
+
+  /**
+   * @param onClose runs once the connection has closed (releases its database)
+   * @param sqlStates the SQLSTATE of an error
+   */
+  public static Meta create(AvaticaConnection connection, Runnable onClose, Function<Throwable, String> sqlStates) {
+    return new EdgeMeta((CalciteConnectionImpl) connection, onClose, sqlStates);
+  }
+
+  @Override
+  public void commit(ConnectionHandle ch) {
+    // Every statement was applied when it ran.
+  }
+
+  @Override
+  public void rollback(ConnectionHandle ch) {
+    // Applied writes cannot be undone; documented, so rollback() must not fail callers.
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    try {
+      super.closeConnection(ch);
+    } finally {
+      onClose.run();
+    }
+  }
+
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    try {
+      return super.prepare(ch, sql, maxRowCount);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+      PrepareCallback callback) throws NoSuchStatementException {
+    try {
+      Optional<InsertTemplate> insert = insertTemplate(sql).filter(t -> t.parameterCount() == 0);
+      if (insert.isPresent()) {
+        long count = insert.get().write(List.of());
+        synchronized (callback.getMonitor()) {
+          callback.clear();
+          callback.assign(null, null, count);
+        }
+        callback.execute();
+        return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, count)));
+      }
+      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    } catch (SQLException e) {
+      throw translated(new RuntimeException(e));
+    }
+  }
+
+  /** Statement.executeBatch: each direct INSERT is one engine write, the rest go through Calcite. */
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    try {
+      long[] counts = new long[sqlCommands.size()];
+      for (int i = 0; i < counts.length; i++) {
+        Optional<InsertTemplate> insert = insertTemplate(sqlCommands.get(i)).filter(t -> t.parameterCount() == 0);
+        counts[i] = insert.isPresent() ? insert.get().write(List.of())
+            : super.prepareAndExecuteBatch(h, List.of(sqlCommands.get(i))).updateCounts[0];
+      }
+      return new ExecuteBatchResult(counts);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  /**
+   * Runs a prepared statement. Calcite runs CREATE and DROP while preparing them and leaves a
+   * signature that cannot run again; executing it reports the 0 rows it changed.
+   */
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+      throws NoSuchStatementException {
+    try {
+      Signature signature = getConnection().server.getStatement(h).getSignature();
+      if (signature != null && signature.statementType == StatementType.OTHER_DDL) {
+        return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+      }
+      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> parameterValueLists)
+      throws NoSuchStatementException {
+    try {
+      Signature signature = getConnection().server.getStatement(h).getSignature();
+      Optional<InsertTemplate> insert = signature == null ? Optional.empty() : insertTemplate(signature.sql);
+      if (insert.isEmpty()) {
+        return super.executeBatch(h, parameterValueLists);
+      }
+      List<List<Object>> rows = new ArrayList<>(parameterValueLists.size());
+      for (List<TypedValue> values : parameterValueLists) {
+        List<Object> row = new ArrayList<>(values.size());
+        values.forEach(v -> row.add(v == null ? null : v.toLocal()));
+        rows.add(row);
+      }
+      insert.get().write(rows);
+      long[] counts = new long[parameterValueLists.size()];
+      Arrays.fill(counts, 1);
+      return new ExecuteBatchResult(counts);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount) throws NoSuchStatementException {
+    try {
+      return super.fetch(h, offset, fetchMaxRowCount);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  /**
+   * Rows of a result set. Calcite's embedded result set lets a RuntimeException raised while
+   * computing a row (a function's bad argument, an engine error) escape ResultSet.next()
+   * unchecked; the rows here turn it into the SQLException that next() declares.
+   */
+  @Override
+  public Iterable<Object> createIterable(StatementHandle handle, QueryState state, Signature signature,
+      List<TypedValue> parameterValues, Frame firstFrame) {
+    Iterable<Object> rows = super.createIterable(handle, state, signature, parameterValues, firstFrame);
+    return () -> new SqlExceptionIterator(rows.iterator(), this::sqlException);
+  }
+
+  private SQLException sqlException(RuntimeException e) {
+    return new SQLException(message(e), sqlStates.apply(e), e);
+  }
+
+  private Optional<InsertTemplate> insertTemplate(String sql) {
+    Database db = EdgeSchemas.database(getConnection().getRootSchema());
+    if (db == null || sql == null || !sql.stripLeading().regionMatches(true, 0, "INSERT", 0, 6)) {
+      return Optional.empty();
+    }
+    try {
+      return InsertTemplate.of(db, EdgeParserFactory.parse(db, sql, EdgeSchemas.FUNCTIONS));
+    } catch (SqlParseException e) {
+      // Calcite's own path reports the syntax error with the full context.
+      return Optional.empty();
+    }
+  }
+
+  /** The error as Avatica's carrier of a SQLSTATE, with the message of the cause that says most. */
+  private RuntimeException translated(RuntimeException e) {
+    if (e instanceof AvaticaClientRuntimeException) {
+      return e;
+    }
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return new AvaticaClientRuntimeException(message(e), 0, sqlStates.apply(e), AvaticaSeverity.ERROR,
+        List.of(trace.toString()), null);
+  }
+
+  private static String message(Throwable e) {
+    Throwable deepest = e;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
+    }
+    String top = String.valueOf(e.getMessage());
+    String root = String.valueOf(deepest.getMessage());
+    return top.contains(root) ? top : top + ": " + root;
+  }
+}

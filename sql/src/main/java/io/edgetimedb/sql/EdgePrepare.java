@@ -1,0 +1,43 @@
+package io.edgetimedb.sql;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.ddl.SchemaStatements;
+import io.edgetimedb.sql.parse.EdgeParserFactory;
+import io.edgetimedb.sql.parse.EdgeStatementNode;
+import java.lang.reflect.Type;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParser;
+
+/**
+ * Calcite's statement preparation with EdgeTimeDB's parser and schema statements. Calcite makes
+ * one instance per statement; it remembers the statement's context because the parser needs the
+ * database (for stored names) and Calcite's parser hook does not pass it.
+ */
+public final class EdgePrepare extends CalcitePrepareImpl {
+  private Database db;
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
+    db = EdgeSchemas.database(context.getRootSchema().plus());
+    return super.prepareSql(context, query, elementType, maxRowCount);
+  }
+
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config config) {
+    if (db == null) {
+      return super.createParser(sql, config);
+    }
+    return SqlParser.create(sql, config.withParserFactory(new EdgeParserFactory(config, db, EdgeSchemas.FUNCTIONS)));
+  }
+
+  @Override
+  public void executeDdl(CalcitePrepare.Context context, SqlNode node) {
+    if (node instanceof EdgeStatementNode statement) {
+      SchemaStatements.execute(EdgeSchemas.database(context.getRootSchema().plus()), statement.statement());
+    } else {
+      super.executeDdl(context, node);
+    }
+  }
+}

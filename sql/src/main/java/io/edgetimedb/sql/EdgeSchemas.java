@@ -1,0 +1,34 @@
+package io.edgetimedb.sql;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.function.EdgeFunctions;
+import io.edgetimedb.sql.system.SystemSchema;
+import io.edgetimedb.sql.table.MeasurementsSchema;
+import java.util.Set;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+
+/** Puts a database into a Calcite root schema: {@code edge} (measurements), {@code sys} and the functions. */
+public final class EdgeSchemas {
+  /** Names of EdgeTimeDB's SQL functions, as registered. */
+  public static final Set<String> FUNCTIONS = Set.of("time_bucket");
+
+  private EdgeSchemas() {}
+
+  /** Registers the schemas; caching is off so that each statement sees the schema as it is now. */
+  public static void register(SchemaPlus root, Database db) {
+    root.add(MeasurementsSchema.NAME, new MeasurementsSchema(db)).setCacheEnabled(false);
+    root.add(SystemSchema.NAME, new SystemSchema(db)).setCacheEnabled(false);
+    EdgeFunctions.register(root);
+  }
+
+  /** The database registered in a root schema, or null when there is none. */
+  public static Database database(SchemaPlus root) {
+    SchemaPlus edge = root.subSchemas().get(MeasurementsSchema.NAME);
+    if (edge == null) {
+      return null;
+    }
+    Schema schema = edge.unwrap(MeasurementsSchema.class);
+    return schema == null ? null : ((MeasurementsSchema) schema).database();
+  }
+}

@@ -1,0 +1,105 @@
+package io.edgetimedb.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Connections writing and reading at once; what closing closes. */
+class ConcurrencyAndClosingTck {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void concurrentConnectionsWriteAndRead(DriverConfiguration driver) throws Exception {
+    DriverConfiguration.Database db = driver.newDatabase();
+    try (Connection setup = db.connect()) {
+      Tck.execute(setup, "CREATE MEASUREMENT m (writer TAG, v BIGINT)");
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Long>> results = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          String writer = "w" + w;
+          results.add(pool.submit(() -> writeAndRead(db, writer)));
+        }
+        for (Future<Long> r : results) {
+          assertThat(r.get()).isEqualTo(2000);
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(Tck.count(setup, "SELECT count(*) FROM m")).isEqualTo(8000);
+      assertThat(Tck.count(setup, "SELECT sum(v) FROM m WHERE writer = 'w3'")).isEqualTo(1999 * 2000 / 2);
+    }
+  }
+
+  /** Writes 2,000 rows in batches of 100, reading its own count after each; returns the last count. */
+  private static long writeAndRead(DriverConfiguration.Database db, String writer) throws SQLException {
+    long seen = 0;
+    try (Connection c = db.connect();
+        PreparedStatement insert = c.prepareStatement("INSERT INTO m (ts, writer, v) VALUES (?, ?, ?)");
+        PreparedStatement count = c.prepareStatement("SELECT count(*) FROM m WHERE writer = ?")) {
+      for (int i = 0; i < 2000; i++) {
+        insert.setLong(1, i);
+        insert.setString(2, writer);
+        insert.setLong(3, i);
+        insert.addBatch();
+        if (i % 100 == 99) {
+          insert.executeBatch();
+          count.setString(1, writer);
+          try (ResultSet rs = count.executeQuery()) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(i + 1);
+            seen = rs.getLong(1);
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void closingAConnectionClosesItsStatementsAndResults(DriverConfiguration driver) throws SQLException {
+    Connection c = driver.newDatabase().connect();
+    Tck.execute(c, "CREATE MEASUREMENT m (site TAG, v DOUBLE)");
+    Statement s = c.createStatement();
+    ResultSet rs = s.executeQuery("SELECT * FROM m");
+    Statement other = c.createStatement();
+    other.close();
+    other.close();
+    assertThat(other.isClosed()).isTrue();
+    assertThatThrownBy(() -> other.executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+    c.close();
+    c.close();
+    assertThat(c.isClosed()).isTrue();
+    // Avatica leaves a statement's isClosed() false when its connection closes; using it fails.
+    assertThatThrownBy(() -> s.executeQuery("SELECT * FROM m")).isInstanceOf(SQLException.class);
+    assertThatThrownBy(c::createStatement).isInstanceOf(SQLException.class);
+    assertThat(rs.isClosed()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void closingAStatementClosesItsResultAndAutoCommitIsOn(DriverConfiguration driver) throws SQLException {
+    try (Connection c = driver.newDatabase().connect()) {
+      assertThat(c.getAutoCommit()).isTrue();
+      c.commit();
+      c.rollback();
+      Statement s = c.createStatement();
+      ResultSet rs = s.executeQuery("SELECT * FROM sys.storage");
+      s.close();
+      assertThat(rs.isClosed()).isTrue();
+    }
+  }
+}
