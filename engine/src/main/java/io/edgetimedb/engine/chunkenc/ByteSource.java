@@ -133,4 +133,12 @@ public final class ByteSource {
     skip(length);
     return GeneralizedUtf8.read(buffer(), start, length, new char[length]);
   }
+
+  /** Moves to an absolute offset up to the end of the bound range, e.g. to read something again. */
+  public void seek(int absolutePosition) {
+    if (absolutePosition < 0 || absolutePosition > limit) {
+      throw new CorruptChunkException("ByteSource: seek to " + absolutePosition + " outside 0.." + limit);
+    }
+    pos = absolutePosition;
+  }
 }

@@ -13,7 +13,6 @@ import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.wal.WriteAheadLog;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PointBatch;
-import io.edgetimedb.engine.write.WriteLog;
 import io.edgetimedb.engine.write.WriteResult;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,7 +35,7 @@ import org.roaringbitmap.RoaringBitmap;
  * concurrent writers share one fsync. Each series remembers the last sequence applied to it,
  * so a replay over a checkpoint taken while writers ran skips what the checkpoint already has.
  */
-public final class DurableStore implements WriteLog, Closeable {
+public final class DurableStore implements Closeable {
   private final FileSystem fs;
   private final Path dir;
   private final Catalog catalog;
@@ -44,6 +43,7 @@ public final class DurableStore implements WriteLog, Closeable {
   private final RecoveryReport recovery;
   private final ReentrantLock ingest = new ReentrantLock();
   private final ByteSink record = new ByteSink(1 << 16);
+  private final ThreadLocal<ByteSink> recordBuffers = ThreadLocal.withInitial(() -> new ByteSink(1 << 16));
   private final CheckpointWriter checkpointWriter;
   private long checkpointSequence;
 
@@ -71,7 +71,7 @@ public final class DurableStore implements WriteLog, Closeable {
     Path checkpoint = loadNewestCheckpoint(fs, dir, catalog, unusable);
     long sequence = checkpoint == null ? 0 : CheckpointFormat.sequenceOf(checkpoint);
     LogReplay replay = new LogReplay(catalog, writer, sequence);
-    WriteAheadLog log = WriteAheadLog.open(fs, dir.resolve("wal"), options, replay, progress);
+    WriteAheadLog log = WriteAheadLog.open(fs, dir.resolve("wal"), options, replay, progress, sequence);
     RecoveryReport report = new RecoveryReport(checkpoint, sequence, unusable, log.recoveryReport(), replay.applied());
     return new DurableStore(fs, dir, catalog, log, report);
   }
@@ -113,15 +113,31 @@ public final class DurableStore implements WriteLog, Closeable {
     return recovery;
   }
 
-  /** Checks, logs and applies a batch, then waits until it is as durable as the fsync policy asks. */
+  /**
+   * Checks a batch and encodes its log record, then logs and applies it under the ingest lock,
+   * then waits outside the lock until it is as durable as the fsync policy asks. Checking and
+   * encoding run unlocked, so concurrent writers do that work in parallel; applying re-checks
+   * what the schema may have changed meanwhile, and a replay decides the same way.
+   */
   public WriteResult write(BatchWriter writer, PointBatch batch, long now) throws IOException {
+    writer.check(batch, now);
+    ByteSink encoded = recordBuffers.get();
+    encoded.reset();
+    boolean logged = anyAccepted(batch, writer.accepted());
+    if (logged) {
+      LogRecordFormat.encodePoints(batch, writer.accepted(), now, encoded);
+    }
     WriteResult result;
-    long sequence;
+    long sequence = 0;
     ingest.lock();
     try {
-      long before = log.lastSequence();
-      result = writer.write(batch, now, this);
-      sequence = log.lastSequence() == before ? 0 : log.lastSequence();
+      if (logged) {
+        sequence = log.write(ByteBuffer.wrap(encoded.array(), 0, encoded.size()));
+      }
+      result = writer.apply(sequence);
+    } catch (IOException | RuntimeException e) {
+      writer.discard();
+      throw e;
     } finally {
       ingest.unlock();
     }
@@ -129,17 +145,6 @@ public final class DurableStore implements WriteLog, Closeable {
       log.awaitDurable(sequence);
     }
     return result;
-  }
-
-  /** Called by the batch writer under the ingest lock: logs the checked points. */
-  @Override
-  public long record(PointBatch batch, boolean[] accepted, long now) throws IOException {
-    if (!anyAccepted(batch, accepted)) {
-      return 0;
-    }
-    record.reset();
-    LogRecordFormat.encodePoints(batch, accepted, now, record);
-    return log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
   }
 
   private static boolean anyAccepted(PointBatch batch, boolean[] accepted) {
@@ -250,6 +255,7 @@ public final class DurableStore implements WriteLog, Closeable {
     private final long checkpointSequence;
     private final PointBatch batch = new PointBatch();
     private final ByteSource source = new ByteSource();
+    private final ReplayStrings names = new ReplayStrings();
     private long applied;
 
     LogReplay(Catalog catalog, BatchWriter writer, long checkpointSequence) {
@@ -278,7 +284,7 @@ public final class DurableStore implements WriteLog, Closeable {
     private void apply(long sequence, int kind) throws IOException {
       switch (kind) {
         case LogRecordFormat.POINTS -> {
-          long now = LogRecordFormat.decodePoints(source, batch);
+          long now = LogRecordFormat.decodePoints(source, batch, names);
           writer.write(batch, now, (b, accepted, time) -> sequence);
         }
         case LogRecordFormat.DELETE -> {

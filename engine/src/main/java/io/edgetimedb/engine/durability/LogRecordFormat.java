@@ -111,28 +111,30 @@ final class LogRecordFormat {
     return payload.readVarLong();
   }
 
-  /** Decodes a POINTS body (after the kind byte) into {@code batch}; returns the original "now". */
-  static long decodePoints(ByteSource in, PointBatch batch) {
+  /**
+   * Decodes a POINTS body (after the kind byte) into {@code batch}; returns the original "now".
+   * Names come from {@code names}, so repeated ones are one String each.
+   */
+  static long decodePoints(ByteSource in, PointBatch batch, ReplayStrings names) {
     long now = in.readZigZagVarLong();
     batch.clear();
-    batch.source(in.readString());
+    batch.source(names.read(in));
     long points = in.readVarLong();
     for (long p = 0; p < points; p++) {
-      batch.point(in.readString(), in.readZigZagVarLong());
+      batch.point(names.read(in), in.readZigZagVarLong());
       long tags = in.readVarLong();
       for (long t = 0; t < tags; t++) {
-        batch.tag(in.readString(), in.readString());
+        batch.tag(names.read(in), names.read(in));
       }
       long fields = in.readVarLong();
       for (long f = 0; f < fields; f++) {
-        decodeField(in, batch);
+        decodeField(in, batch, names.read(in));
       }
     }
     return now;
   }
 
-  private static void decodeField(ByteSource in, PointBatch batch) {
-    String name = in.readString();
+  private static void decodeField(ByteSource in, PointBatch batch, String name) {
     switch (FieldType.ofCode(in.readByte())) {
       case BOOLEAN -> batch.field(name, in.readByte() != 0);
       case BIGINT -> batch.field(name, in.readZigZagVarLong());

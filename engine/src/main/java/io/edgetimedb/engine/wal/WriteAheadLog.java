@@ -56,13 +56,14 @@ public final class WriteAheadLog implements Closeable {
   private String failureReason;
   private Throwable failureCause;
 
-  private WriteAheadLog(FileSystem fs, Path dir, WalOptions options, ReplayReport report) {
+  private WriteAheadLog(
+      FileSystem fs, Path dir, WalOptions options, ReplayReport report, long lastCoveredSequence) {
     this.fs = fs;
     this.dir = dir;
     this.options = options;
     this.recoveryReport = report;
-    this.writtenSequence = report.lastSequence();
-    this.durableSequence = report.lastSequence();
+    this.writtenSequence = Math.max(report.lastSequence(), lastCoveredSequence);
+    this.durableSequence = writtenSequence;
     this.lastSyncStartNanos = System.nanoTime() - groupCommitNanos();
     this.syncer = options.fsyncPolicy() == FsyncPolicy.ALWAYS ? null : newSyncerThread(dir);
   }
@@ -84,15 +85,20 @@ public final class WriteAheadLog implements Closeable {
    */
   public static WriteAheadLog open(
       FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer) throws IOException {
-    return open(fs, dir, options, consumer, ReplayProgressListener.NONE);
+    return open(fs, dir, options, consumer, ReplayProgressListener.NONE, 0);
   }
 
-  /** {@link #open(FileSystem, Path, WalOptions, RecordConsumer)} telling {@code listener} how far the replay came. */
+  /**
+   * {@link #open(FileSystem, Path, WalOptions, RecordConsumer)} telling {@code listener} how far
+   * the replay came, and numbering new records after {@code lastCoveredSequence} at least: a
+   * checkpoint may cover sequences whose segments are gone (deleted after it, or set aside as
+   * damaged), and new records must never reuse those numbers.
+   */
   public static WriteAheadLog open(FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer,
-      ReplayProgressListener listener) throws IOException {
+      ReplayProgressListener listener, long lastCoveredSequence) throws IOException {
     createDirectoryDurably(fs, dir);
     ReplayReport report = WalRecovery.recover(fs, dir, consumer, listener);
-    WriteAheadLog log = new WriteAheadLog(fs, dir, options, report);
+    WriteAheadLog log = new WriteAheadLog(fs, dir, options, report, lastCoveredSequence);
     log.startFirstSegment();
     if (log.syncer != null) {
       log.syncer.start();

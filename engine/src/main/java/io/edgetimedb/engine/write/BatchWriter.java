@@ -69,12 +69,37 @@ public final class BatchWriter implements FieldValues {
    * @throws IOException when the log could not record the points; nothing was applied then
    */
   public WriteResult write(PointBatch points, long nowMillis, WriteLog log) throws IOException {
+    check(points, nowMillis);
+    long sequence;
+    try {
+      sequence = log.record(points, accepted, now);
+    } catch (IOException | RuntimeException e) {
+      forget();
+      throw e;
+    }
+    return apply(sequence);
+  }
+
+  /**
+   * The first step of {@link #write} on its own: checks every point against the schema as it
+   * stands and remembers which passed ({@link #accepted()}) until {@link #apply}. A durable
+   * database runs it, and encodes its log record, before taking its ingest lock.
+   */
+  public void check(PointBatch points, long nowMillis) {
     batch = points;
     now = nowMillis;
     rejected = null;
+    checkAll();
+  }
+
+  /** Which points of the checked batch passed; valid until {@link #apply}. */
+  public boolean[] accepted() {
+    return accepted;
+  }
+
+  /** Applies the points that passed {@link #check} under the given log sequence, and reports. */
+  public WriteResult apply(long sequence) {
     try {
-      checkAll();
-      long sequence = log.record(points, accepted, now);
       int applied = applyAll(sequence);
       if (rejected == null) {
         return new WriteResult(applied, List.of());
@@ -82,9 +107,18 @@ public final class BatchWriter implements FieldValues {
       rejected.sort(BY_INDEX);
       return new WriteResult(applied, rejected);
     } finally {
-      batch = null;
-      rejected = null;
+      forget();
     }
+  }
+
+  /** Forgets a checked batch that will not be applied (its log record could not be written). */
+  public void discard() {
+    forget();
+  }
+
+  private void forget() {
+    batch = null;
+    rejected = null;
   }
 
   private void checkAll() {
@@ -149,7 +183,7 @@ public final class BatchWriter implements FieldValues {
   private String apply(int p, long sequence) {
     try {
       Measurement m = catalog.measurementFor(batch.measurement(p), batch.source(), now);
-      Series series = known[p] != null ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
+      Series series = stillKnown(known[p]) ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
           batch.tagStart(p), batch.tagCount(p), batch.source(), now);
       schema = m.schema();
       firstField = batch.fieldStart(p);
@@ -162,6 +196,11 @@ public final class BatchWriter implements FieldValues {
     } catch (IllegalArgumentException conflictWithinTheBatch) {
       return conflictWithinTheBatch.getMessage();
     }
+  }
+
+  /** A series found by the check that no drop has removed since (the check may run unlocked). */
+  private boolean stillKnown(Series series) {
+    return series != null && catalog.series(series.id()) == series;
   }
 
   private String tagProblem(int p, Measurement m) {

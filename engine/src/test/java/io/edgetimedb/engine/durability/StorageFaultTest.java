@@ -91,4 +91,28 @@ class StorageFaultTest {
       assertThat(reopened.recoveryReport().checkpoint()).isNull();
     }
   }
+
+  @Test
+  void aLogLostAfterTheCheckpointNeverReusesSequencesTheCheckpointCovers() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    Database db = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE);
+    for (int k = 0; k < 5; k++) {
+      db.write(batch(k));
+    }
+    db.checkpoint();
+    db.write(batch(5));
+    fs.powerCut(new Random(1), CutPolicy.WRITE_ALL);
+    for (Path segment : fs.list(DIR.resolve("wal"))) {
+      fs.truncate(segment, 10);
+    }
+
+    Database second = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE);
+    assertThat(DurableDatabaseTest.dump(second)).hasSize(50);
+    second.write(batch(6));
+    fs.powerCut(new Random(1), CutPolicy.WRITE_ALL);
+
+    try (Database third = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE)) {
+      assertThat(DurableDatabaseTest.dump(third)).hasSize(60);
+    }
+  }
 }
