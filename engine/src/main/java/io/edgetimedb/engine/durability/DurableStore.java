@@ -131,6 +131,14 @@ public final class DurableStore implements Closeable {
     long sequence = 0;
     ingest.lock();
     try {
+      if (!writer.checkStillHolds()) {
+        writer.check(batch, now);
+        encoded.reset();
+        logged = anyAccepted(batch, writer.accepted());
+        if (logged) {
+          LogRecordFormat.encodePoints(batch, writer.accepted(), now, encoded);
+        }
+      }
       if (logged) {
         sequence = log.write(ByteBuffer.wrap(encoded.array(), 0, encoded.size()));
       }
@@ -284,8 +292,8 @@ public final class DurableStore implements Closeable {
     private void apply(long sequence, int kind) throws IOException {
       switch (kind) {
         case LogRecordFormat.POINTS -> {
-          long now = LogRecordFormat.decodePoints(source, batch, names);
-          writer.write(batch, now, (b, accepted, time) -> sequence);
+          long now = LogRecordFormat.decodePoints(source, batch, names, catalog);
+          writer.replay(batch, now, sequence);
         }
         case LogRecordFormat.DELETE -> {
           LogRecordFormat.Delete delete = LogRecordFormat.decodeDelete(source);

@@ -1,10 +1,13 @@
 package io.edgetimedb.engine.durability;
 
 import io.edgetimedb.engine.FieldInfo;
+import io.edgetimedb.engine.catalog.Catalog;
+import io.edgetimedb.engine.catalog.Measurement;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.chunkenc.ByteSource;
 import io.edgetimedb.engine.chunkenc.CorruptChunkException;
 import io.edgetimedb.engine.schema.FieldType;
+import io.edgetimedb.engine.series.Series;
 import io.edgetimedb.engine.write.PointBatch;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,10 +27,16 @@ import org.roaringbitmap.RoaringBitmap;
  *   +--------+------------+-------------+--------------------------------------------+
  *   | now zz | source str | points vu   | point, repeated                            |
  *   +--------+------------+-------------+--------------------------------------------+
- *   point = measurement str | ts zz | tags vu | (key str, value str) * tags
- *           | fields vu | (name str, type u8, value) * fields
+ *   point = series vu (id + 1 of a series that existed when the batch was checked)
+ *           | ts zz | fields vu | field * fields
+ *         or 0 | measurement str | ts zz | tags vu | (key str, value str) * tags
+ *           | fields vu | field * fields                    (a series the batch creates)
+ *   field = id vu (id + 1 in the measurement's schema) | type u8 | value
+ *         or 0 | name str | type u8 | value                  (a field the batch creates)
  *   value by type: BOOLEAN u8 0/1 | BIGINT zz | DOUBLE 8 bytes, raw IEEE bits, LE
  *                  | VARCHAR str | VARBINARY vu length, bytes
+ *   Series and field ids are those of the catalog the records are replayed into: the
+ *   checkpoint keeps them and the replay hands them out again in the same order.
  *
  * kind 2, DELETE: rows in [from, to) of the listed series
  *   +--------+---------+-------+-----------+-----------------------------------+
@@ -72,16 +81,24 @@ final class LogRecordFormat {
   }
 
   private static void encodePoint(PointBatch batch, int p, ByteSink out) {
-    out.writeString(batch.measurement(p));
+    out.writeVarLong(batch.seriesId(p) + 1L);
+    if (batch.seriesId(p) < 0) {
+      out.writeString(batch.measurement(p));
+    }
     out.writeZigZagVarLong(batch.timestamp(p));
-    out.writeVarLong(batch.tagCount(p));
-    for (int t = batch.tagStart(p); t < batch.tagStart(p) + batch.tagCount(p); t++) {
-      out.writeString(batch.tagKeys()[t]);
-      out.writeString(batch.tagValues()[t]);
+    if (batch.seriesId(p) < 0) {
+      out.writeVarLong(batch.tagCount(p));
+      for (int t = batch.tagStart(p); t < batch.tagStart(p) + batch.tagCount(p); t++) {
+        out.writeString(batch.tagKeys()[t]);
+        out.writeString(batch.tagValues()[t]);
+      }
     }
     out.writeVarLong(batch.fieldCount(p));
     for (int f = batch.fieldStart(p); f < batch.fieldStart(p) + batch.fieldCount(p); f++) {
-      out.writeString(batch.fieldName(f));
+      out.writeVarLong(batch.fieldId(f) + 1L);
+      if (batch.fieldId(f) < 0) {
+        out.writeString(batch.fieldName(f));
+      }
       out.writeByte(batch.fieldType(f).code());
       encodeValue(batch, f, out);
     }
@@ -112,34 +129,75 @@ final class LogRecordFormat {
   }
 
   /**
-   * Decodes a POINTS body (after the kind byte) into {@code batch}; returns the original "now".
-   * Names come from {@code names}, so repeated ones are one String each.
+   * Decodes a POINTS body (after the kind byte) into {@code batch}, resolving series and field
+   * ids against {@code catalog} as the replay has rebuilt it; returns the original "now". A
+   * point of a series that no longer exists (its measurement was dropped after the record) is
+   * left out. Names come from {@code names}, so repeated ones are one String each.
    */
-  static long decodePoints(ByteSource in, PointBatch batch, ReplayStrings names) {
+  static long decodePoints(ByteSource in, PointBatch batch, ReplayStrings names, Catalog catalog) {
     long now = in.readZigZagVarLong();
     batch.clear();
     batch.source(names.read(in));
     long points = in.readVarLong();
     for (long p = 0; p < points; p++) {
-      batch.point(names.read(in), in.readZigZagVarLong());
-      long tags = in.readVarLong();
-      for (long t = 0; t < tags; t++) {
-        batch.tag(names.read(in), names.read(in));
-      }
+      long seriesRef = in.readVarLong();
+      Series known = seriesRef == 0 ? null : knownSeries(catalog, seriesRef - 1);
+      boolean vanished = seriesRef != 0 && known == null;
+      Measurement m = seriesRef == 0 ? decodeNewSeries(in, batch, names, catalog)
+          : decodeKnownSeries(in, batch, catalog, known);
       long fields = in.readVarLong();
       for (long f = 0; f < fields; f++) {
-        decodeField(in, batch, names.read(in));
+        long fieldRef = in.readVarLong();
+        String name = fieldRef == 0 ? names.read(in) : vanished ? "" : fieldName(m, fieldRef - 1, in);
+        decodeField(in, batch, name, names);
+      }
+      if (vanished) {
+        batch.dropLastPoint();
       }
     }
     return now;
   }
 
-  private static void decodeField(ByteSource in, PointBatch batch, String name) {
+  private static Series knownSeries(Catalog catalog, long id) {
+    return id < catalog.seriesCount() ? catalog.series((int) id) : null;
+  }
+
+  /** Starts a point of an existing series; a vanished one (null) gets a placeholder point dropped after its fields. */
+  private static Measurement decodeKnownSeries(ByteSource in, PointBatch batch, Catalog catalog, Series series) {
+    long ts = in.readZigZagVarLong();
+    if (series == null) {
+      batch.point("", ts);
+      return null;
+    }
+    batch.point(series.measurement(), ts);
+    batch.seriesId(batch.size() - 1, series.id());
+    return catalog.measurement(series.measurement());
+  }
+
+  private static Measurement decodeNewSeries(ByteSource in, PointBatch batch, ReplayStrings names, Catalog catalog) {
+    String measurement = names.read(in);
+    batch.point(measurement, in.readZigZagVarLong());
+    long tags = in.readVarLong();
+    for (long t = 0; t < tags; t++) {
+      batch.tag(names.read(in), names.read(in));
+    }
+    return catalog.measurement(measurement);
+  }
+
+  private static String fieldName(Measurement m, long id, ByteSource in) {
+    if (m == null || id >= m.schema().fields().size()) {
+      throw new CorruptChunkException("log record: field id " + id + " at offset " + in.position()
+          + " is not in the point's measurement");
+    }
+    return m.schema().fieldById((int) id).name();
+  }
+
+  private static void decodeField(ByteSource in, PointBatch batch, String name, ReplayStrings names) {
     switch (FieldType.ofCode(in.readByte())) {
       case BOOLEAN -> batch.field(name, in.readByte() != 0);
       case BIGINT -> batch.field(name, in.readZigZagVarLong());
       case DOUBLE -> batch.field(name, Double.longBitsToDouble(in.readLongLE()));
-      case VARCHAR -> batch.field(name, in.readString());
+      case VARCHAR -> batch.field(name, names.read(in));
       case VARBINARY -> {
         long length = in.readVarLong();
         if (length < 0 || length > in.remaining()) {

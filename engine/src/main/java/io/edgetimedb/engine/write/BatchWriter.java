@@ -41,7 +41,9 @@ public final class BatchWriter implements FieldValues {
   private FieldSchema[] resolved = new FieldSchema[8];
   private boolean[] accepted = new boolean[0];
   private Series[] known = new Series[0];
+  private Measurement[] checkedIn = new Measurement[0];
   private List<RejectedPoint> rejected;
+  private boolean trustSeriesIds;
 
   public BatchWriter(Catalog catalog, long outOfOrderWindow, int chunkRows, int maxValueLength) {
     this.catalog = catalog;
@@ -69,7 +71,7 @@ public final class BatchWriter implements FieldValues {
    * @throws IOException when the log could not record the points; nothing was applied then
    */
   public WriteResult write(PointBatch points, long nowMillis, WriteLog log) throws IOException {
-    check(points, nowMillis);
+    check(points, nowMillis, false);
     long sequence;
     try {
       sequence = log.record(points, accepted, now);
@@ -86,10 +88,38 @@ public final class BatchWriter implements FieldValues {
    * database runs it, and encodes its log record, before taking its ingest lock.
    */
   public void check(PointBatch points, long nowMillis) {
+    check(points, nowMillis, false);
+  }
+
+  /**
+   * Checks a batch a log replay decoded: a point that names its series by id (see
+   * {@link PointBatch#seriesId(int)}) was checked when it was first written, so only its fields
+   * are checked again, against the schema as the replay has rebuilt it.
+   */
+  public WriteResult replay(PointBatch points, long nowMillis, long sequence) {
+    check(points, nowMillis, true);
+    return apply(sequence);
+  }
+
+  private void check(PointBatch points, long nowMillis, boolean seriesIdsGiven) {
     batch = points;
     now = nowMillis;
     rejected = null;
+    trustSeriesIds = seriesIdsGiven;
     checkAll();
+  }
+
+  /**
+   * True while every series the check found still exists: a drop between an unlocked check and
+   * the apply would make the check's series ids (and the log record built from them) stale.
+   */
+  public boolean checkStillHolds() {
+    for (int p = 0; p < batch.size(); p++) {
+      if (checkedIn[p] != catalog.measurement(batch.measurement(p)) || (known[p] != null && !stillKnown(known[p]))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Which points of the checked batch passed; valid until {@link #apply}. */
@@ -126,6 +156,7 @@ public final class BatchWriter implements FieldValues {
     if (accepted.length < n) {
       accepted = new boolean[n];
       known = new Series[n];
+      checkedIn = new Measurement[n];
     }
     for (int p = 0; p < n; p++) {
       known[p] = null;
@@ -163,8 +194,14 @@ public final class BatchWriter implements FieldValues {
 
   /** Why the point cannot be written given the schema as it stands, or null. */
   private String check(int p) {
+    if (trustSeriesIds && batch.seriesId(p) >= 0) {
+      known[p] = catalog.series(batch.seriesId(p));
+      checkedIn[p] = catalog.measurement(known[p].measurement());
+      return fieldProblem(p, checkedIn[p]);
+    }
     String name = batch.measurement(p);
     Measurement m = catalog.measurement(name);
+    checkedIn[p] = m;
     String problem = m == null ? NameRules.problem("measurement", name) : null;
     if (problem != null) {
       return problem;
@@ -176,6 +213,7 @@ public final class BatchWriter implements FieldValues {
     Series series = m == null ? null
         : catalog.findSeries(m, batch.tagKeys(), batch.tagValues(), batch.tagStart(p), batch.tagCount(p));
     known[p] = series;
+    batch.seriesId(p, series == null ? -1 : series.id());
     problem = series == null ? tagProblem(p, m) : null;
     return problem != null ? problem : fieldProblem(p, m);
   }
@@ -238,6 +276,7 @@ public final class BatchWriter implements FieldValues {
     String name = batch.fieldName(f);
     FieldType type = batch.fieldType(f);
     FieldSchema known = m == null ? null : m.schema().field(name);
+    batch.fieldId(f, known == null ? -1 : known.id());
     if (known == null) {
       String problem = NameRules.columnProblem("field", name);
       if (problem == null) {

@@ -28,6 +28,8 @@ public final class PointBatch {
   private String[] tagKeys = new String[32];
   private String[] tagValues = new String[32];
   private int[] tagEnd = new int[16];
+  private int[] seriesIds = new int[16];
+  private int[] fieldIds = new int[32];
   private int fields;
   private String[] fieldNames = new String[32];
   private FieldType[] fieldTypes = new FieldType[32];
@@ -56,6 +58,7 @@ public final class PointBatch {
     tagEnd[points] = tags;
     fieldStart[points] = fields;
     fieldStart[points + 1] = fields;
+    seriesIds[points] = -1;
     points++;
     return this;
   }
@@ -108,6 +111,7 @@ public final class PointBatch {
     fieldTypes[fields] = type;
     fieldBits[fields] = bits;
     fieldRefs[fields] = ref;
+    fieldIds[fields] = -1;
     fields++;
     fieldStart[p + 1] = fields;
     return this;
@@ -118,6 +122,15 @@ public final class PointBatch {
       throw new IllegalStateException("point(measurement, timestamp) must come before tags and fields");
     }
     return points - 1;
+  }
+
+  /** Forgets the last point with its tags and fields. */
+  public void dropLastPoint() {
+    int p = current();
+    Arrays.fill(fieldRefs, fieldStart[p], fields, null);
+    tags = tagStart[p];
+    fields = fieldStart[p];
+    points--;
   }
 
   /** Forgets every point but keeps the arrays (and the source). */
@@ -182,6 +195,28 @@ public final class PointBatch {
   }
 
   /**
+   * The id of the series the point belongs to, when the write path has found it (or a log
+   * replay read it), else -1. Lets the log refer to a known series by id instead of by its
+   * tags, and a replay skip the tag lookup.
+   */
+  public int seriesId(int point) {
+    return seriesIds[point];
+  }
+
+  public void seriesId(int point, int id) {
+    seriesIds[point] = id;
+  }
+
+  /** The id of a field in its measurement's schema, when known, else -1; see {@link #seriesId(int)}. */
+  public int fieldId(int field) {
+    return fieldIds[field];
+  }
+
+  public void fieldId(int field, int id) {
+    fieldIds[field] = id;
+  }
+
+  /**
    * Sorts a point's tags by key in place (insertion sort: points have few tags) so that equal
    * tag sets compare equal. Returns the first duplicated key, or null.
    */
@@ -215,6 +250,7 @@ public final class PointBatch {
     tagStart = Arrays.copyOf(tagStart, n);
     tagEnd = Arrays.copyOf(tagEnd, n);
     fieldStart = Arrays.copyOf(fieldStart, n + 1);
+    seriesIds = Arrays.copyOf(seriesIds, n);
   }
 
   private void growFields() {
@@ -223,5 +259,6 @@ public final class PointBatch {
     fieldTypes = Arrays.copyOf(fieldTypes, n);
     fieldBits = Arrays.copyOf(fieldBits, n);
     fieldRefs = Arrays.copyOf(fieldRefs, n);
+    fieldIds = Arrays.copyOf(fieldIds, n);
   }
 }
