@@ -3,9 +3,10 @@ package io.edgetimedb.engine.wal;
 /** When {@link WriteAheadLog#append} returns, relative to the fsync making its record durable. */
 public enum FsyncPolicy {
   /**
-   * Appenders wait for a shared fsync. A background syncer thread issues at most one fsync per
-   * group-commit interval and covers every record written before it started; an append returns
-   * once such an fsync has completed. Loses nothing that was acknowledged.
+   * Appenders wait for a shared fsync. A background syncer thread starts an fsync as soon as a
+   * record waits and none is running; it covers every record written before it started, and
+   * appends arriving meanwhile share the next one. An append returns once such an fsync has
+   * completed. Loses nothing that was acknowledged.
    */
   GROUP,
   /**

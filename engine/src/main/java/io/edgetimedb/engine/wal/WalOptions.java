@@ -4,7 +4,8 @@ package io.edgetimedb.engine.wal;
  * Settings of a {@link WriteAheadLog}.
  *
  * @param fsyncPolicy when an append returns relative to the fsync covering it
- * @param groupCommitMillis shortest time between two background fsyncs (GROUP and OS policies)
+ * @param groupCommitMillis shortest time between two background fsyncs under OS, so the most an
+ *     OS-policy acknowledgement may precede its fsync (GROUP fsyncs as soon as a writer waits)
  * @param segmentBytes size at which the log starts a new segment file; also the free space a
  *     new segment must find on the disk before it is started
  */

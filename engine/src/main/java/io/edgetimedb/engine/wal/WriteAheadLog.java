@@ -19,8 +19,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Threads: appends are serialised by one lock, which is not held while the background syncer
  * (GROUP and OS policies) runs its fsync, so appends continue during an fsync and all share the
- * next one. The syncer starts an fsync as soon as there is unsynced data and at least {@code
- * groupCommitMillis} have passed since the previous one started.
+ * next one. Under GROUP the syncer starts an fsync as soon as there is unsynced data and none is
+ * running; under OS, at least {@code groupCommitMillis} after the previous one started.
  *
  * <p>Errors: a failed fsync (of a segment or of the directory) puts the log in a failed state
  * in which every append throws {@link WalFailedException}; it is never retried. A failed write
@@ -457,8 +457,11 @@ public final class WriteAheadLog implements Closeable {
   }
 
   /**
-   * Waits, holding the lock, until unsynced records exist and the group-commit interval since
-   * the last fsync has passed (a close cuts the wait short). Returns false when the syncer is
+   * Waits, holding the lock, until unsynced records exist and, under OS, the interval since the
+   * last fsync has passed (a close cuts the wait short). Under GROUP unsynced records mean an
+   * appender is waiting, so the fsync starts at once: appenders that arrive while it runs share
+   * the next one. (Holding fsyncs to one per interval capped ingest at writers x batch per
+   * interval: 0.78 M points/s for 8 writers of 1,000-point batches.) Returns false when the syncer is
    * done: on close with nothing left to sync, or once the log failed.
    */
   private boolean awaitSyncWork() {
@@ -469,7 +472,7 @@ public final class WriteAheadLog implements Closeable {
           return false;
         }
         syncWanted.awaitUninterruptibly();
-      } else if (wait <= 0 || closed) {
+      } else if (wait <= 0 || closed || options.fsyncPolicy() == FsyncPolicy.GROUP) {
         return true;
       } else {
         awaitNanosIgnoringInterrupts(wait);
