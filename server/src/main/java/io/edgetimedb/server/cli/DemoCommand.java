@@ -55,11 +55,14 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void report(PrintWriter out, MemoryUsage usage) {
-    out.printf("%-12s %8s %12s %12s %12s %10s%n", "measurement", "series", "points", "data bytes", "index bytes", "B/point");
+    out.printf("%-12s %8s %12s %12s %12s %12s%n", "measurement", "series", "points", "head bytes", "chunk bytes",
+        "index bytes");
     for (MeasurementMemory m : usage.measurements()) {
-      out.printf("%-12s %,8d %,12d %,12d %,12d %10.2f%n", m.measurement(), m.series(), m.points(), m.dataBytes(),
-          m.index(), (double) m.dataBytes() / m.points());
+      out.printf("%-12s %,8d %,12d %,12d %,12d %,12d%n", m.measurement(), m.series(), m.points(), m.heads(),
+          m.chunks(), m.index());
     }
+    out.println("(heads keep each series' newest rows, up to a chunk of 1,024, uncompressed in reused arrays;"
+        + " sealed chunks are compressed)");
     out.printf("total %,d bytes held of a %,d byte budget (heads %,d, chunks %,d, index %,d, dictionaries %,d)%n",
         usage.total(), usage.budget(), usage.heads(), usage.chunks(), usage.index(), usage.dictionaries());
   }
