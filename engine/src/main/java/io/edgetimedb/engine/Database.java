@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
   private final ThreadLocal<BatchWriter> writers;
   private final DurableStore store;
   private final ScheduledExecutorService checkpointer;
+  private volatile RuntimeException lastCheckpointFailure;
   private volatile boolean closed;
 
   private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress) throws IOException {
@@ -98,13 +99,20 @@ public final class Database implements AutoCloseable {
   private void backgroundCheckpoint() {
     try {
       checkpoint();
+      lastCheckpointFailure = null;
     } catch (RuntimeException e) {
       // the next attempt retries; the log still holds everything the checkpoint would have
       lastCheckpointFailure = e;
     }
   }
 
-  private volatile RuntimeException lastCheckpointFailure;
+  /**
+   * Why the last background checkpoint failed, or null when it succeeded (or none ran yet):
+   * for health reports, since a background thread has no caller to throw to.
+   */
+  public RuntimeException lastCheckpointFailure() {
+    return lastCheckpointFailure;
+  }
 
   public DatabaseConfig config() {
     return config;
@@ -311,11 +319,11 @@ public final class Database implements AutoCloseable {
       checkpointer.shutdownNow();
     }
     if (store != null) {
-      try {
-        store.checkpoint(writers.get());
-        store.close();
+      try (DurableStore closing = store) {
+        closing.checkpoint(writers.get());
       } catch (IOException e) {
-        throw new StorageException("closing the database in " + config.dataDirectory() + " failed: " + e.getMessage(), e);
+        throw new StorageException("closing the database in " + config.dataDirectory() + " failed (the log keeps "
+            + "everything acknowledged): " + e.getMessage(), e);
       }
     }
   }

@@ -115,4 +115,28 @@ class StorageFaultTest {
       assertThat(DurableDatabaseTest.dump(third)).hasSize(60);
     }
   }
+
+  @Test
+  void aFailingBackgroundCheckpointIsReportedAndTheLogKeepsTheData() throws Exception {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    Database db = Database.open(config(FsyncPolicy.ALWAYS).withCheckpointIntervalMillis(20), fs,
+        ReplayProgressListener.NONE);
+    db.write(batch(0));
+    fs.failWritesAfter(0);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (db.lastCheckpointFailure() == null && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(db.lastCheckpointFailure()).isInstanceOf(StorageException.class)
+        .hasMessageContaining("checkpoint failed, the log keeps everything");
+
+    assertThatThrownBy(db::close).isInstanceOf(StorageException.class)
+        .hasMessageContaining("the log keeps everything acknowledged");
+
+    fs.setCapacity(Long.MAX_VALUE);
+    fs.powerCut(new Random(1), CutPolicy.DROP_ALL);
+    try (Database reopened = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE)) {
+      assertThat(DurableDatabaseTest.dump(reopened)).hasSize(10);
+    }
+  }
 }
