@@ -8,6 +8,8 @@ import io.edgetimedb.engine.index.TagPredicate;
 import io.edgetimedb.engine.memory.MeasurementMemory;
 import io.edgetimedb.engine.memory.MemoryUsage;
 import io.edgetimedb.engine.memory.ObjectSizes;
+import io.edgetimedb.engine.read.LatestRead;
+import io.edgetimedb.engine.read.LatestRow;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.schema.FieldSchema;
@@ -134,6 +136,18 @@ public final class Database implements AutoCloseable {
   public PointCursor read(ReadRequest request) {
     ensureOpen();
     return PointCursor.open(catalog, request);
+  }
+
+  /**
+   * The newest value of each named field (every field when the list is empty) in each series the
+   * predicate selects, series in id order. Answered from values every series keeps up to date as
+   * it is written, so it reads no chunks; a delete or a restart makes a series rebuild them once.
+   *
+   * @throws IllegalArgumentException naming an unknown measurement or field
+   */
+  public List<LatestRow> latest(String measurement, TagPredicate where, List<String> fields) {
+    ensureOpen();
+    return LatestRead.read(catalog, measurement(measurement), where, fields);
   }
 
   /**
