@@ -269,6 +269,14 @@ public final class Database implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Grows whenever the schema changes (a measurement, tag key or field appears, a field widens,
+   * a measurement is dropped): what was planned against an older version may be out of date.
+   */
+  public long schemaVersion() {
+    return catalog.history().version();
+  }
+
   /** Every schema change so far, oldest first. */
   public List<SchemaChange> schemaHistory() {
     return catalog.history().changes();
