@@ -3,6 +3,7 @@ package io.edgetimedb.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,8 +58,12 @@ class EdgeDriverTest {
           ps.setDouble(3, i);
           ps.addBatch();
         }
-        assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class).hasMessageContaining("row 2")
-            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22000");
+        assertThatThrownBy(ps::executeBatch).isInstanceOf(BatchUpdateException.class).hasMessageContaining("row 2")
+            .satisfies(e -> {
+              BatchUpdateException batch = (BatchUpdateException) e;
+              assertThat(batch.getSQLState()).isEqualTo("22000");
+              assertThat(batch.getLargeUpdateCounts()).containsExactly(1, 1, Statement.EXECUTE_FAILED, 1);
+            });
       }
       assertThat(count(c, "SELECT count(*) FROM m")).isEqualTo(3);
     }

@@ -5,6 +5,7 @@ import io.edgetimedb.sql.EdgeSchemas;
 import io.edgetimedb.sql.cache.Literal;
 import io.edgetimedb.sql.cache.NormalisedQuery;
 import io.edgetimedb.sql.cache.PlanCache;
+import io.edgetimedb.sql.table.RowsRefusedException;
 import io.edgetimedb.sql.parse.EdgeParserFactory;
 import io.edgetimedb.sql.write.InsertTemplate;
 import java.io.PrintWriter;
@@ -232,10 +233,16 @@ public final class EdgeMeta extends CalciteMetaImpl {
         values.forEach(v -> row.add(v == null ? null : v.toLocal()));
         rows.add(row);
       }
-      insert.get().write(rows);
+      try {
+        insert.get().write(rows);
+      } catch (RowsRefusedException e) {
+        throw new RefusedBatch(e, rows.size());
+      }
       long[] counts = new long[parameterValueLists.size()];
       Arrays.fill(counts, 1);
       return new ExecuteBatchResult(counts);
+    } catch (RefusedBatch e) {
+      throw e;
     } catch (RuntimeException e) {
       throw translated(e);
     }
