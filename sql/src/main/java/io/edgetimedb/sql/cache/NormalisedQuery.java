@@ -36,24 +36,29 @@ public record NormalisedQuery(String sql, List<Literal> literals) {
     StringBuilder out = new StringBuilder(sql.length());
     List<Literal> literals = new ArrayList<>();
     int copied = 0;
-    boolean betweenOpen = false;
     for (int i = 0; i < tokens.size(); i++) {
       SqlToken token = tokens.get(i);
-      String previous = i > 0 ? tokens.get(i - 1).upper() : "";
-      betweenOpen |= previous.equals("BETWEEN");
-      if (token.literal() == null || !endsCondition(tokens, i + 1)) {
-        continue;
-      }
-      boolean secondBound = betweenOpen && previous.equals("AND");
-      if (COMPARISONS.contains(previous) || previous.equals("BETWEEN") || secondBound || inList(tokens, i)) {
+      if (token.literal() != null && endsCondition(tokens, i + 1) && takesParameter(tokens, i)) {
         out.append(sql, copied, token.start()).append('?');
         copied = token.end();
         literals.add(token.literal());
-        betweenOpen = previous.equals("BETWEEN");
       }
     }
     out.append(sql, copied, sql.length());
     return new NormalisedQuery(out.toString(), literals);
+  }
+
+  /** The literal at {@code i} is compared with something, bounds a BETWEEN or is an IN item. */
+  private static boolean takesParameter(List<SqlToken> tokens, int i) {
+    String previous = i > 0 ? tokens.get(i - 1).upper() : "";
+    return COMPARISONS.contains(previous) || previous.equals("BETWEEN") || isSecondBetweenBound(tokens, i)
+        || inList(tokens, i);
+  }
+
+  /** {@code BETWEEN literal AND literal}: the second literal; after an expression it stays. */
+  private static boolean isSecondBetweenBound(List<SqlToken> tokens, int i) {
+    return i >= 3 && tokens.get(i - 1).upper().equals("AND") && tokens.get(i - 2).literal() != null
+        && tokens.get(i - 3).upper().equals("BETWEEN");
   }
 
   /** The token at {@code i} ends a condition (or a BETWEEN's first bound, or an IN item). */

@@ -23,6 +23,7 @@ class NormalisedQueryTest {
   void literalsWhoseParameterTypeIsNotInferableStay() {
     String sql = "SELECT time_bucket(INTERVAL '1' MINUTE, ts), 'x', \"a = 'b'\" FROM m"
         + " WHERE a = 'p' || 'q' AND b = -1 AND d = DATE '2024-01-01' -- c = 'comment'\n"
+        + " AND v BETWEEN w AND 5 AND flag AND 'x'"
         + " GROUP BY 1 LIMIT 10";
     NormalisedQuery q = NormalisedQuery.of(sql);
     assertThat(q.sql()).isEqualTo(sql);
