@@ -70,6 +70,26 @@ class EdgeDriverTest {
   }
 
   @Test
+  void aStatementBatchStopsAtTheFailingStatementAndCountsThoseBefore() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:edgetimedb:mem:"); Statement s = c.createStatement()) {
+      s.execute("CREATE MEASUREMENT m (site TAG, value DOUBLE)");
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (1, 'A', 1), (2, 'A', 2)");
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (3, '', 3)");
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (4, 'A', 4)");
+      assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class)
+          .hasMessageContaining("row 0: empty tag value").satisfies(e -> {
+            assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("22000");
+            assertThat(((BatchUpdateException) e).getLargeUpdateCounts()).containsExactly(2);
+          });
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (5, 'A', 5)");
+      s.addBatch("INSRT INTO m");
+      assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42601");
+      assertThat(count(c, "SELECT count(*) FROM m")).as("rows before each failure").isEqualTo(3);
+    }
+  }
+
+  @Test
   void errorsCarrySqlStates() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:edgetimedb:mem:"); Statement s = c.createStatement()) {
       s.execute("CREATE MEASUREMENT m (site TAG, value DOUBLE)");

@@ -183,21 +183,25 @@ public final class EdgeMeta extends CalciteMetaImpl {
     super.closeStatement(h);
   }
 
-  /** Statement.executeBatch: each direct INSERT is one engine write, the rest go through Calcite. */
+  /**
+   * Statement.executeBatch: each direct INSERT is one engine write, the rest go through Calcite.
+   * The batch stops at a failing statement and reports the counts of those before it.
+   */
   @Override
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
-    try {
-      long[] counts = new long[sqlCommands.size()];
-      for (int i = 0; i < counts.length; i++) {
+    long[] counts = new long[sqlCommands.size()];
+    for (int i = 0; i < counts.length; i++) {
+      try {
         Optional<InsertTemplate> insert = insertTemplate(sqlCommands.get(i)).filter(t -> t.parameterCount() == 0);
         counts[i] = insert.isPresent() ? insert.get().write(List.of())
             : super.prepareAndExecuteBatch(h, List.of(sqlCommands.get(i))).updateCounts[0];
+      } catch (RuntimeException e) {
+        AvaticaClientRuntimeException error = translated(e);
+        throw FailedBatch.stoppedAt(error.getMessage(), error.getSqlState(), Arrays.copyOf(counts, i), e);
       }
-      return new ExecuteBatchResult(counts);
-    } catch (RuntimeException e) {
-      throw translated(e);
     }
+    return new ExecuteBatchResult(counts);
   }
 
   /**
@@ -236,12 +240,12 @@ public final class EdgeMeta extends CalciteMetaImpl {
       try {
         insert.get().write(rows);
       } catch (RowsRefusedException e) {
-        throw new RefusedBatch(e, rows.size());
+        throw FailedBatch.refusedRows(e, rows.size(), sqlStates.apply(e));
       }
       long[] counts = new long[parameterValueLists.size()];
       Arrays.fill(counts, 1);
       return new ExecuteBatchResult(counts);
-    } catch (RefusedBatch e) {
+    } catch (FailedBatch e) {
       throw e;
     } catch (RuntimeException e) {
       throw translated(e);
@@ -290,9 +294,9 @@ public final class EdgeMeta extends CalciteMetaImpl {
   }
 
   /** The error as Avatica's carrier of a SQLSTATE, with the message of the cause that says most. */
-  private RuntimeException translated(RuntimeException e) {
-    if (e instanceof AvaticaClientRuntimeException) {
-      return e;
+  private AvaticaClientRuntimeException translated(RuntimeException e) {
+    if (e instanceof AvaticaClientRuntimeException carrier) {
+      return carrier;
     }
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));

@@ -5,12 +5,9 @@ import org.apache.calcite.avatica.Meta;
 
 /**
  * Calcite's prepared statement, whose failing batches throw {@link java.sql.BatchUpdateException}
- * with the update count of every row (see {@link RefusedBatch}).
+ * with the update count of every row (see {@link FailedBatch}).
  */
 final class EdgePreparedStatement extends CalcitePreparedStatement {
-  /** The SQLSTATE of refused rows: a data exception. */
-  private static final String REFUSED_ROWS = "22000";
-
   EdgePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, Meta.Signature signature,
       int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
     super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
@@ -21,8 +18,8 @@ final class EdgePreparedStatement extends CalcitePreparedStatement {
     try {
       return super.executeLargeBatch();
     } catch (SQLException e) {
-      RefusedBatch refused = RefusedBatch.in(e);
-      throw refused == null ? e : refused.toBatchUpdateException(REFUSED_ROWS);
+      FailedBatch failed = FailedBatch.in(e);
+      throw failed == null ? e : failed.toBatchUpdateException();
     }
   }
 }
