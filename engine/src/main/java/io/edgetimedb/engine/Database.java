@@ -8,6 +8,8 @@ import io.edgetimedb.engine.index.TagPredicate;
 import io.edgetimedb.engine.memory.MeasurementMemory;
 import io.edgetimedb.engine.memory.MemoryUsage;
 import io.edgetimedb.engine.memory.ObjectSizes;
+import io.edgetimedb.engine.read.LatestRead;
+import io.edgetimedb.engine.read.LatestRow;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.schema.FieldSchema;
@@ -145,6 +147,18 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * The newest value of each named field (every field when the list is empty) in each series the
+   * predicate selects, series in id order. Answered from values every series keeps up to date as
+   * it is written, so it reads no chunks; a delete or a restart makes a series rebuild them once.
+   *
+   * @throws IllegalArgumentException naming an unknown measurement or field
+   */
+  public List<LatestRow> latest(String measurement, TagPredicate where, List<String> fields) {
+    ensureOpen();
+    return LatestRead.read(catalog, measurement(measurement), where, fields);
+  }
+
+  /**
    * Deletes the rows with timestamps in [from, to) from the series of a measurement that the
    * predicate selects; returns how many rows went. Series and schema stay.
    */
@@ -261,6 +275,14 @@ public final class Database implements AutoCloseable {
       out.add(new FieldInfo(f.name(), f.type()));
     }
     return out;
+  }
+
+  /**
+   * Grows whenever the schema changes (a measurement, tag key or field appears, a field widens,
+   * a measurement is dropped): what was planned against an older version may be out of date.
+   */
+  public long schemaVersion() {
+    return catalog.history().version();
   }
 
   /** Every schema change so far, oldest first. */

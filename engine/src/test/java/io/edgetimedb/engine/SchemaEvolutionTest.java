@@ -40,6 +40,20 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void theSchemaVersionGrowsWithEachChangeAndOnlyThen() {
+    long empty = db.schemaVersion();
+    batch.point("m", 1).tag("site", "A").field("v", 1L);
+    db.write(batch);
+    long created = db.schemaVersion();
+    db.write(batch);
+    assertThat(db.schemaVersion()).isEqualTo(created).isGreaterThan(empty);
+    batch.clear();
+    batch.point("m", 2).tag("site", "A").field("v", 1.5);
+    db.write(batch);
+    assertThat(db.schemaVersion()).as("widened").isGreaterThan(created);
+  }
+
+  @Test
   void widensAlongTheChainAndCastsOlderRows() {
     batch.point("m", 1).field("v", true);
     batch.point("m", 2).field("v", 7L);

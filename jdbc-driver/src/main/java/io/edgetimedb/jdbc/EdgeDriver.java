@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.EdgeJdbcFactory;
 import org.apache.calcite.jdbc.EdgeMeta;
 
 /**
@@ -39,6 +40,12 @@ public final class EdgeDriver extends Driver {
   @Override
   protected String getConnectStringPrefix() {
     return DatabaseUrl.PREFIX;
+  }
+
+  /** Calcite's factory with EdgeTimeDB's prepared statement (batch failures as BatchUpdateException). */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return EdgeJdbcFactory.class.getName();
   }
 
   @Override

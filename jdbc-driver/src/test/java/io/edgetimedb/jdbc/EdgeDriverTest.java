@@ -3,6 +3,7 @@ package io.edgetimedb.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,10 +58,34 @@ class EdgeDriverTest {
           ps.setDouble(3, i);
           ps.addBatch();
         }
-        assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class).hasMessageContaining("row 2")
-            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("22000");
+        assertThatThrownBy(ps::executeBatch).isInstanceOf(BatchUpdateException.class).hasMessageContaining("row 2")
+            .satisfies(e -> {
+              BatchUpdateException batch = (BatchUpdateException) e;
+              assertThat(batch.getSQLState()).isEqualTo("22000");
+              assertThat(batch.getLargeUpdateCounts()).containsExactly(1, 1, Statement.EXECUTE_FAILED, 1);
+            });
       }
       assertThat(count(c, "SELECT count(*) FROM m")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aStatementBatchStopsAtTheFailingStatementAndCountsThoseBefore() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:edgetimedb:mem:"); Statement s = c.createStatement()) {
+      s.execute("CREATE MEASUREMENT m (site TAG, value DOUBLE)");
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (1, 'A', 1), (2, 'A', 2)");
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (3, '', 3)");
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (4, 'A', 4)");
+      assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class)
+          .hasMessageContaining("row 0: empty tag value").satisfies(e -> {
+            assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("22000");
+            assertThat(((BatchUpdateException) e).getLargeUpdateCounts()).containsExactly(2);
+          });
+      s.addBatch("INSERT INTO m (ts, site, value) VALUES (5, 'A', 5)");
+      s.addBatch("INSRT INTO m");
+      assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42601");
+      assertThat(count(c, "SELECT count(*) FROM m")).as("rows before each failure").isEqualTo(3);
     }
   }
 

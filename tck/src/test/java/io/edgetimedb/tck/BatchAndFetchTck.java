@@ -3,6 +3,7 @@ package io.edgetimedb.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,8 +53,10 @@ class BatchAndFetchTck {
           ps.setDouble(3, i);
           ps.addBatch();
         }
-        assertThatThrownBy(ps::executeBatch).isInstanceOf(SQLException.class)
-            .hasMessageContaining("row 7").hasMessageContaining("empty tag value");
+        assertThatThrownBy(ps::executeBatch).isInstanceOf(BatchUpdateException.class)
+            .hasMessageContaining("row 7").hasMessageContaining("empty tag value")
+            .satisfies(e -> assertThat(((BatchUpdateException) e).getUpdateCounts())
+                .containsExactly(1, 1, 1, 1, 1, 1, 1, Statement.EXECUTE_FAILED, 1, 1));
       }
       assertThat(Tck.count(c, "SELECT count(*) FROM m")).isEqualTo(9);
     }

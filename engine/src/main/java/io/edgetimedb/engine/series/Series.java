@@ -8,6 +8,7 @@ import io.edgetimedb.engine.chunk.RowBlock;
 import io.edgetimedb.engine.chunk.SealedChunk;
 import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.schema.FieldSchema;
+import io.edgetimedb.engine.schema.FieldType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class Series {
   private final String[] tagValues;
   private final int tagHash;
   private final HeadChunk head = new HeadChunk();
+  private final LatestValues latest = new LatestValues();
+  /** True when {@link #latest} must be rebuilt from the rows before it is read (after a delete or restore). */
+  private boolean latestStale;
   private SealedChunk[] sealed = NO_CHUNKS;
   private long sealedRows;
   private long sealedBytes;
@@ -127,6 +131,7 @@ public final class Series {
         seal(encoder);
       }
     }
+    latest.offer(ts, fields);
     maxTimestamp = Math.max(maxTimestamp, ts);
     return null;
   }
@@ -240,6 +245,7 @@ public final class Series {
     }
     if (kept.size() != sealed.length || deleted > 0) {
       replaceSealed(kept.toArray(NO_CHUNKS));
+      latestStale = true;
     }
     return deleted;
   }
@@ -276,10 +282,13 @@ public final class Series {
     return sealed.length;
   }
 
-  /** Heap bytes of this object and its tag arrays; the tag strings are counted by the dictionary. */
-  public long ownBytes() {
-    return ObjectSizes.object(4 + 4 + 5 * 8 + 5 * ObjectSizes.REFERENCE)
-        + 2 * ObjectSizes.referenceArray(tagKeys.length);
+  /**
+   * Heap bytes of this object, its tag arrays and its latest values; the tag strings are counted
+   * by the dictionary.
+   */
+  public synchronized long ownBytes() {
+    return ObjectSizes.object(4 + 4 + 1 + 5 * 8 + 6 * ObjectSizes.REFERENCE)
+        + 2 * ObjectSizes.referenceArray(tagKeys.length) + latest.bytesHeld();
   }
 
   /**
@@ -300,6 +309,48 @@ public final class Series {
     appliedSequence = image.appliedSequence();
     restoredSequence = image.appliedSequence();
     maxTimestamp = image.maxTimestamp();
+    latestStale = true;
+  }
+
+  /**
+   * Fills {@code timestamps} and {@code values} with the newest value of each field id asked
+   * for, boxed in the given (current) type; a field the series holds no value of gets a null
+   * value. Rebuilt from the rows first when a delete or a restore made the kept values stale.
+   */
+  public synchronized void latest(int[] fieldIds, FieldType[] readTypes, ChunkDecoder decoder, long[] timestamps,
+      Object[] values) {
+    if (latestStale) {
+      rebuildLatest(decoder);
+    }
+    for (int i = 0; i < fieldIds.length; i++) {
+      boolean held = latest.has(fieldIds[i]);
+      timestamps[i] = held ? latest.timestamp(fieldIds[i]) : Long.MIN_VALUE;
+      values[i] = held ? latest.value(fieldIds[i], readTypes[i]) : null;
+    }
+  }
+
+  /**
+   * The head holds the newest rows and chunks never overlap, so walking the head, then the
+   * chunks newest first, finds each field's newest value the first time the field is met.
+   */
+  private void rebuildLatest(ChunkDecoder decoder) {
+    latest.clear();
+    latest.fillFrom(head);
+    for (int i = sealed.length - 1; i >= 0; i--) {
+      if (holdsUnseenField(sealed[i])) {
+        latest.fillFrom(decoder.toHead(sealed[i]));
+      }
+    }
+    latestStale = false;
+  }
+
+  private boolean holdsUnseenField(SealedChunk chunk) {
+    for (int column = 0; column < chunk.columnCount(); column++) {
+      if (chunk.presentRows(column) > 0 && !latest.has(chunk.fieldId(column))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Seals whatever the head holds, e.g. before measuring compression; a no-op on an empty head. */

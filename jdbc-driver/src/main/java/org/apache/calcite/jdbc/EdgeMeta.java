@@ -2,7 +2,11 @@ package org.apache.calcite.jdbc;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.sql.EdgeSchemas;
+import io.edgetimedb.sql.cache.Literal;
+import io.edgetimedb.sql.cache.NormalisedQuery;
+import io.edgetimedb.sql.cache.PlanCache;
 import io.edgetimedb.sql.parse.EdgeParserFactory;
+import io.edgetimedb.sql.table.RowsRefusedException;
 import io.edgetimedb.sql.write.InsertTemplate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,15 +14,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.server.CalciteServerStatement;
 import org.apache.calcite.sql.parser.SqlParseException;
 
 /**
@@ -31,12 +39,21 @@ import org.apache.calcite.sql.parser.SqlParseException;
  *   <li>{@code INSERT ... VALUES} of literals and parameters, and batches of such prepared
  *       INSERTs, go straight to one engine batch, without planning per statement or running a
  *       plan per row.
+ *   <li>Ad-hoc queries ({@code Statement.executeQuery}) that differ only in the literals of
+ *       their conditions share a plan: the literals become parameters ({@link NormalisedQuery})
+ *       and the plan is cached per connection until the schema changes ({@link PlanCache}).
  *   <li>Errors leave with a SQLSTATE.
  * </ul>
  */
 public final class EdgeMeta extends CalciteMetaImpl {
+  /** Ad-hoc query plans kept per connection; a plan is a few tens of kB of generated code. */
+  private static final int PLAN_CACHE_SIZE = 256;
+
   private final Runnable onClose;
   private final Function<Throwable, String> sqlStates;
+  private final PlanCache<CalcitePrepare.CalciteSignature<Object>> plans = new PlanCache<>(PLAN_CACHE_SIZE);
+  /** The literal values an ad-hoc query of a statement (by id) runs with, bound to its cached plan. */
+  private final Map<Integer, List<TypedValue>> literalValues = new ConcurrentHashMap<>();
 
   private EdgeMeta(CalciteConnectionImpl connection, Runnable onClose, Function<Throwable, String> sqlStates) {
     super(connection, CalciteMetaTableFactoryImpl.INSTANCE, CalciteMetaColumnFactoryImpl.INSTANCE);
@@ -96,6 +113,11 @@ public final class EdgeMeta extends CalciteMetaImpl {
         callback.execute();
         return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, count)));
       }
+      Optional<ExecuteResult> cached = executeWithCachedPlan(h, sql, maxRowCount, callback);
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+      literalValues.remove(h.id);
       return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
     } catch (RuntimeException e) {
       throw translated(e);
@@ -104,21 +126,82 @@ public final class EdgeMeta extends CalciteMetaImpl {
     }
   }
 
-  /** Statement.executeBatch: each direct INSERT is one engine write, the rest go through Calcite. */
+  /**
+   * Runs a query through the plan of its normalised text, planned now or earlier, with its
+   * literals as parameter values. Empty when the text is no query, when its normalised form does
+   * not plan (a parameter whose type Calcite cannot infer) or a literal does not fit its
+   * parameter: Calcite then plans the text as it is, and reports any error in it.
+   */
+  private Optional<ExecuteResult> executeWithCachedPlan(StatementHandle h, String sql, long maxRowCount,
+      PrepareCallback callback) throws SQLException, NoSuchStatementException {
+    Database db = EdgeSchemas.database(getConnection().getRootSchema());
+    if (db == null || !NormalisedQuery.isQuery(sql)) {
+      return Optional.empty();
+    }
+    NormalisedQuery query = NormalisedQuery.of(sql);
+    CalciteServerStatement statement = getConnection().server.getStatement(h);
+    CalcitePrepare.CalciteSignature<Object> signature;
+    try {
+      signature = plans.plan(db.schemaVersion(), query, maxRowCount, () -> getConnection()
+          .parseQuery(CalcitePrepare.Query.of(query.sql()), statement.createPrepareContext(), maxRowCount));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+    Optional<List<TypedValue>> values = bind(signature, query.literals());
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    synchronized (callback.getMonitor()) {
+      callback.clear();
+      statement.setSignature(signature);
+      literalValues.put(h.id, values.get());
+      callback.assign(signature, null, -1);
+    }
+    callback.execute();
+    return Optional.of(new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, signature, null,
+        -1))));
+  }
+
+  private static Optional<List<TypedValue>> bind(Meta.Signature signature, List<Literal> literals) {
+    if (signature.parameters.size() != literals.size()) {
+      return Optional.empty();
+    }
+    List<TypedValue> values = new ArrayList<>(literals.size());
+    for (int i = 0; i < literals.size(); i++) {
+      Object value = literals.get(i).valueFor(signature.parameters.get(i).parameterType);
+      if (value == null) {
+        return Optional.empty();
+      }
+      values.add(TypedValue.ofLocal(ColumnMetaData.Rep.OBJECT, value));
+    }
+    return Optional.of(values);
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    literalValues.remove(h.id);
+    super.closeStatement(h);
+  }
+
+  /**
+   * Statement.executeBatch: each direct INSERT is one engine write, the rest go through Calcite.
+   * The batch stops at a failing statement and reports the counts of those before it.
+   */
   @Override
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
-    try {
-      long[] counts = new long[sqlCommands.size()];
-      for (int i = 0; i < counts.length; i++) {
+    long[] counts = new long[sqlCommands.size()];
+    for (int i = 0; i < counts.length; i++) {
+      try {
         Optional<InsertTemplate> insert = insertTemplate(sqlCommands.get(i)).filter(t -> t.parameterCount() == 0);
         counts[i] = insert.isPresent() ? insert.get().write(List.of())
             : super.prepareAndExecuteBatch(h, List.of(sqlCommands.get(i))).updateCounts[0];
+      } catch (RuntimeException e) {
+        AvaticaClientRuntimeException error = translated(e);
+        throw FailedBatch.stoppedAt(error.getMessage(), error.getSqlState(), Arrays.copyOf(counts, i), e);
       }
-      return new ExecuteBatchResult(counts);
-    } catch (RuntimeException e) {
-      throw translated(e);
     }
+    return new ExecuteBatchResult(counts);
   }
 
   /**
@@ -154,10 +237,16 @@ public final class EdgeMeta extends CalciteMetaImpl {
         values.forEach(v -> row.add(v == null ? null : v.toLocal()));
         rows.add(row);
       }
-      insert.get().write(rows);
+      try {
+        insert.get().write(rows);
+      } catch (RowsRefusedException e) {
+        throw FailedBatch.refusedRows(e, rows.size(), sqlStates.apply(e));
+      }
       long[] counts = new long[parameterValueLists.size()];
       Arrays.fill(counts, 1);
       return new ExecuteBatchResult(counts);
+    } catch (FailedBatch e) {
+      throw e;
     } catch (RuntimeException e) {
       throw translated(e);
     }
@@ -180,7 +269,10 @@ public final class EdgeMeta extends CalciteMetaImpl {
   @Override
   public Iterable<Object> createIterable(StatementHandle handle, QueryState state, Signature signature,
       List<TypedValue> parameterValues, Frame firstFrame) {
-    Iterable<Object> rows = super.createIterable(handle, state, signature, parameterValues, firstFrame);
+    // Avatica passes no values for a plain Statement; one run through a cached plan has its literals.
+    List<TypedValue> values = parameterValues.isEmpty()
+        ? literalValues.getOrDefault(handle.id, parameterValues) : parameterValues;
+    Iterable<Object> rows = super.createIterable(handle, state, signature, values, firstFrame);
     return () -> new SqlExceptionIterator(rows.iterator(), this::sqlException);
   }
 
@@ -202,9 +294,9 @@ public final class EdgeMeta extends CalciteMetaImpl {
   }
 
   /** The error as Avatica's carrier of a SQLSTATE, with the message of the cause that says most. */
-  private RuntimeException translated(RuntimeException e) {
-    if (e instanceof AvaticaClientRuntimeException) {
-      return e;
+  private AvaticaClientRuntimeException translated(RuntimeException e) {
+    if (e instanceof AvaticaClientRuntimeException carrier) {
+      return carrier;
     }
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
