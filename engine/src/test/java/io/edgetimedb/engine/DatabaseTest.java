@@ -56,6 +56,10 @@ class DatabaseTest {
     assertThat(timestamps(ReadRequest.of("m").timeRange(2500, 8000).descending(true)))
         .containsExactly(7000L, 6000L, 5000L, 4000L, 3000L);
     assertThat(timestamps(ReadRequest.of("m").descending(true).limitPerSeries(2))).containsExactly(9000L, 8000L);
+    assertThat(timestamps(ReadRequest.of("m").limitPerSeries(9))).hasSize(9).startsWith(0L).endsWith(8000L);
+    assertThat(timestamps(ReadRequest.of("m").descending(true).limitPerSeries(0))).isEmpty();
+    assertThat(timestamps(ReadRequest.of("m").timeRange(0, 9500).descending(true).limitPerSeries(1)))
+        .containsExactly(9000L);
     assertThat(timestamps(ReadRequest.of("m").timeRange(20_000, 30_000))).isEmpty();
   }
 

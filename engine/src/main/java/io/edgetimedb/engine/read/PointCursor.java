@@ -87,7 +87,7 @@ public final class PointCursor implements AutoCloseable {
       return false;
     }
     series = catalog.series(seriesIds.next());
-    chunks = series.snapshot(from, to, headBlock);
+    chunks = series.snapshot(from, to, headBlock, descending, limitPerSeries);
     for (int i = 0; i < tags.length; i++) {
       tags[i] = series.tag(tagKeys.get(i));
     }

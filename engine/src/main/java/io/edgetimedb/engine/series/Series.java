@@ -211,12 +211,21 @@ public final class Series {
 
   /**
    * Takes a consistent view for a reader: copies the head rows in [from, to) into
-   * {@code headCopy} and returns the sealed chunks as they are now.
+   * {@code headCopy} and returns the sealed chunks as they are now. A reader that wants at
+   * most {@code limit} rows (negative: all) from the newest end ({@code newestFirst}) or the
+   * oldest gets only those head rows copied, so "latest N" of a series costs N rows.
    */
-  public synchronized SealedChunk[] snapshot(long from, long to, RowBlock headCopy) {
+  public synchronized SealedChunk[] snapshot(long from, long to, RowBlock headCopy, boolean newestFirst, long limit) {
     int lo = head.lowerBound(from);
-    int hi = to == Long.MAX_VALUE ? head.rows() : head.lowerBound(to);
-    headCopy.copy(head, lo, Math.max(lo, hi));
+    int hi = Math.max(lo, to == Long.MAX_VALUE ? head.rows() : head.lowerBound(to));
+    if (limit >= 0 && hi - lo > limit) {
+      if (newestFirst) {
+        lo = hi - (int) limit;
+      } else {
+        hi = lo + (int) limit;
+      }
+    }
+    headCopy.copy(head, lo, hi);
     return sealed;
   }
 
