@@ -42,7 +42,7 @@ public final class EdgeDriver extends Driver {
     return DatabaseUrl.PREFIX;
   }
 
-  /** Calcite's factory with EdgeTimeDB's prepared statement (batch failures as BatchUpdateException). */
+  /** Calcite's factory with EdgeTimeDB's connection, statements and result sets (see EdgeJdbcFactory). */
   @Override
   protected String getFactoryClassName(JdbcVersion jdbcVersion) {
     return EdgeJdbcFactory.class.getName();

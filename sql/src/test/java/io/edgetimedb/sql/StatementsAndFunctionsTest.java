@@ -3,7 +3,10 @@ package io.edgetimedb.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +38,24 @@ class StatementsAndFunctionsTest {
     insertMinute();
     assertThat(sql.rows("SELECT site, value, count FROM boiler WHERE site = 'B'"))
         .containsExactly(List.of("B", 7.0, 4L));
+  }
+
+  @Test
+  void timeTimestampAndValueAreAliasesWithoutQuotes() throws SQLException {
+    insertMinute();
+    String query = "SELECT time_bucket(INTERVAL '1' MINUTE, ts) AS time, CAST(ts AS TIMESTAMP) AS timestamp,"
+        + " value * 2 AS value, ts - INTERVAL '10' SECOND AS earlier FROM boiler"
+        + " WHERE site = 'B' AND ts >= TIMESTAMP '2024-01-01 00:00:00'";
+    try (Statement s = sql.connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      ResultSetMetaData columns = rs.getMetaData();
+      assertThat(List.of(columns.getColumnLabel(1), columns.getColumnLabel(2), columns.getColumnLabel(3)))
+          .containsExactly("time", "timestamp", "value");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getTimestamp("time").getTime()).isEqualTo(1_704_067_200_000L);
+      assertThat(rs.getTimestamp("timestamp").getTime()).isEqualTo(1_704_067_220_000L);
+      assertThat(rs.getDouble("value")).isEqualTo(14.0);
+      assertThat(rs.getTimestamp("earlier").getTime()).isEqualTo(1_704_067_210_000L);
+    }
   }
 
   /** The JVM zone is UTC here; the TCK runs the same check in JVMs started in other zones. */

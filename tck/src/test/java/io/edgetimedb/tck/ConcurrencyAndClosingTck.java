@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -79,14 +80,32 @@ class ConcurrencyAndClosingTck {
     other.close();
     other.close();
     assertThat(other.isClosed()).isTrue();
-    assertThatThrownBy(() -> other.executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+    failsWithState(() -> other.executeQuery("SELECT 1"), "HY010");
     c.close();
     c.close();
     assertThat(c.isClosed()).isTrue();
-    // Avatica leaves a statement's isClosed() false when its connection closes; using it fails.
-    assertThatThrownBy(() -> s.executeQuery("SELECT * FROM m")).isInstanceOf(SQLException.class);
-    assertThatThrownBy(c::createStatement).isInstanceOf(SQLException.class);
+    assertThat(s.isClosed()).isTrue();
+    failsWithState(() -> s.executeQuery("SELECT * FROM m"), "08003");
+    failsWithState(c::createStatement, "08003");
+    failsWithState(c::getAutoCommit, "08003");
     assertThat(rs.isClosed()).isTrue();
+    failsWithState(rs::next, "24000");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void aPreparedStatementIsClosedWithItsConnection(DriverConfiguration driver) throws SQLException {
+    Connection c = driver.newDatabase().connect();
+    PreparedStatement ps = c.prepareStatement("SELECT * FROM sys.storage");
+    c.close();
+    assertThat(ps.isClosed()).isTrue();
+    failsWithState(ps::executeQuery, "08003");
+    ps.close();
+  }
+
+  private static void failsWithState(ThrowingCallable call, String state) {
+    assertThatThrownBy(call).isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(state);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -100,6 +119,8 @@ class ConcurrencyAndClosingTck {
       ResultSet rs = s.executeQuery("SELECT * FROM sys.storage");
       s.close();
       assertThat(rs.isClosed()).isTrue();
+      failsWithState(() -> rs.getString(1), "24000");
+      failsWithState(s::getMaxRows, "HY010");
     }
   }
 }

@@ -7,6 +7,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What SQL clients (sqlline, DBeaver) read to list schemas, tables and columns. */
 class MetadataTck {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void naturalNamesLabelColumnsWithoutQuotes(DriverConfiguration driver) throws SQLException {
+    try (Connection c = driver.newDatabase().connect(); Statement s = c.createStatement()) {
+      Tck.createAllTypes(c);
+      try (ResultSet rs = s.executeQuery("SELECT ts AS time, CAST(ts AS TIMESTAMP) AS timestamp, d AS value"
+          + " FROM readings WHERE ts >= TIMESTAMP '2024-01-01 00:00:00'")) {
+        ResultSetMetaData md = rs.getMetaData();
+        assertThat(List.of(md.getColumnLabel(1), md.getColumnLabel(2), md.getColumnLabel(3)))
+            .containsExactly("time", "timestamp", "value");
+        assertThat(md.getColumnType(2)).isEqualTo(Types.TIMESTAMP);
+      }
+    }
+  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(Tck.CONFIGURATIONS)

@@ -16,8 +16,9 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Calcite's JDBC 4.1 objects, except that statements are {@link EdgeStatement}s and prepared
- * statements {@link EdgePreparedStatement}s. Calcite's own factory types its statements as a
+ * Calcite's JDBC 4.1 objects, except that connections, statements, prepared statements and
+ * result sets are EdgeTimeDB's: failing batches throw BatchUpdateException and using a closed
+ * object fails with a SQLSTATE (see {@link ClosedObjects}). Calcite's own factory types its statements as a
  * private class, so this one delegates the rest to it instead of extending it. The driver names
  * this class as its factory; it lives in Calcite's package because the connection and statement
  * classes it builds on are package-private.
@@ -29,11 +30,11 @@ public final class EdgeJdbcFactory extends CalciteFactory {
     super(4, 1);
   }
 
-  /** Connections made with {@code factory} (this one) create their statements through it. */
+  /** Connections made with {@code factory} (this one) create their statements and result sets through it. */
   @Override
   public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
       Properties info, CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
-    return calcite.newConnection(driver, factory, url, info, rootSchema, typeFactory);
+    return new EdgeConnection((Driver) driver, factory, url, info, rootSchema, typeFactory);
   }
 
   @Override
@@ -54,7 +55,8 @@ public final class EdgeJdbcFactory extends CalciteFactory {
   @Override
   public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
       TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return calcite.newResultSet(statement, state, signature, timeZone, firstFrame);
+    return new EdgeResultSet(statement, (CalcitePrepare.CalciteSignature) signature,
+        newResultSetMetaData(statement, signature), timeZone, firstFrame);
   }
 
   @Override

@@ -5,7 +5,8 @@ import org.apache.calcite.avatica.Meta;
 
 /**
  * Calcite's prepared statement, whose failing batches throw {@link java.sql.BatchUpdateException}
- * with the update count of every row (see {@link FailedBatch}).
+ * with the update count of every row (see {@link FailedBatch}), and whose use after close fails
+ * with a SQLSTATE (see {@link ClosedObjects}).
  */
 final class EdgePreparedStatement extends CalcitePreparedStatement {
   EdgePreparedStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, Meta.Signature signature,
@@ -21,5 +22,10 @@ final class EdgePreparedStatement extends CalcitePreparedStatement {
       FailedBatch failed = FailedBatch.in(e);
       throw failed == null ? e : failed.toBatchUpdateException();
     }
+  }
+
+  @Override
+  protected void checkOpen() throws SQLException {
+    ClosedObjects.checkStatementOpen(closed, connection);
   }
 }

@@ -7,6 +7,7 @@ import org.apache.calcite.avatica.Meta;
  * Calcite's statement, whose failing batches throw {@link java.sql.BatchUpdateException} with the
  * update counts of the statements before the failing one (see {@link FailedBatch}). Avatica lets
  * an error of a Statement batch escape unchecked; here it leaves as the SQLException JDBC declares.
+ * Its use after close fails with a SQLSTATE (see {@link ClosedObjects}).
  */
 final class EdgeStatement extends CalciteStatement {
   EdgeStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int resultSetType,
@@ -25,5 +26,10 @@ final class EdgeStatement extends CalciteStatement {
       }
       throw failed.toBatchUpdateException();
     }
+  }
+
+  @Override
+  protected void checkOpen() throws SQLException {
+    ClosedObjects.checkStatementOpen(closed, connection);
   }
 }

@@ -1,5 +1,7 @@
 package io.edgetimedb.sql.parse;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
 
@@ -8,14 +10,17 @@ import java.util.Set;
  * Babel parser reserves them, by quoting them in the statement text before it is parsed:
  * {@code time} and {@code timestamp} when they stand for a column (not a type, a literal such as
  * {@code TIMESTAMP '2024-01-01 00:00:00'} or part of {@code WITH TIME ZONE}), {@code first} and
- * {@code last} when they are called as functions. The quoted name is the lower-case stored
+ * {@code last} when they are called as functions. After {@code AS} they are a type inside the
+ * parentheses of a CAST and an alias everywhere else. The quoted name is the lower-case stored
  * spelling. Quoting shifts later columns of the line by two in error positions.
  */
 final class NaturalNames {
   private static final Set<String> COLUMN_WORDS = Set.of("time", "timestamp");
   private static final Set<String> FUNCTION_WORDS = Set.of("first", "last");
   /** Words after which time/timestamp is a type, not a column. */
-  private static final Set<String> TYPE_CONTEXT_BEFORE = Set.of("as", "::", "local", "with", "without");
+  private static final Set<String> TYPE_CONTEXT_BEFORE = Set.of("::", "local", "with", "without");
+  /** Functions whose {@code AS} is followed by a type; any other {@code AS} by an alias. */
+  private static final Set<String> CAST_FUNCTIONS = Set.of("cast", "try_cast", "safe_cast");
   /** Words after which time/timestamp is a type or literal, not a column. */
   private static final Set<String> TYPE_CONTEXT_AFTER = Set.of("'", "(", "with", "without", "zone");
 
@@ -24,16 +29,20 @@ final class NaturalNames {
   static String quote(String sql) {
     StringBuilder out = new StringBuilder(sql.length() + 8);
     String previous = "";
+    // One entry per open parenthesis: whether it is a CAST's.
+    Deque<Boolean> castParentheses = new ArrayDeque<>();
     int i = 0;
     while (i < sql.length()) {
       int end = tokenEnd(sql, i);
       String token = sql.substring(i, end);
       String word = token.toLowerCase(Locale.ROOT);
-      if (needsQuotes(word, previous, nextToken(sql, end))) {
+      boolean insideCast = Boolean.TRUE.equals(castParentheses.peek());
+      if (needsQuotes(word, previous, nextToken(sql, end), insideCast)) {
         out.append('"').append(word).append('"');
       } else {
         out.append(token);
       }
+      trackParentheses(word, previous, castParentheses);
       if (!Character.isWhitespace(token.charAt(0)) && !token.startsWith("--") && !token.startsWith("/*")) {
         previous = word;
       }
@@ -42,11 +51,20 @@ final class NaturalNames {
     return out.toString();
   }
 
-  private static boolean needsQuotes(String word, String previous, String next) {
+  private static void trackParentheses(String token, String previous, Deque<Boolean> castParentheses) {
+    if (token.equals("(")) {
+      castParentheses.push(CAST_FUNCTIONS.contains(previous));
+    } else if (token.equals(")") && !castParentheses.isEmpty()) {
+      castParentheses.pop();
+    }
+  }
+
+  private static boolean needsQuotes(String word, String previous, String next, boolean insideCast) {
     if (FUNCTION_WORDS.contains(word)) {
       return next.equals("(");
     }
-    return COLUMN_WORDS.contains(word) && !TYPE_CONTEXT_BEFORE.contains(previous)
+    boolean castType = previous.equals("as") && insideCast;
+    return COLUMN_WORDS.contains(word) && !castType && !TYPE_CONTEXT_BEFORE.contains(previous)
         && !TYPE_CONTEXT_AFTER.contains(next);
   }
 

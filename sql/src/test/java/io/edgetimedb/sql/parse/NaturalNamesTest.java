@@ -18,7 +18,11 @@ class NaturalNamesTest {
       "SELECT CAST(x AS TIMESTAMP WITH LOCAL TIME ZONE) FROM m|SELECT CAST(x AS TIMESTAMP WITH LOCAL TIME ZONE) FROM m",
       "SELECT 'time', \"time\" FROM m -- time|SELECT 'time', \"time\" FROM m -- time",
       "SELECT NULLS FIRST, first_value(x) FROM m|SELECT NULLS FIRST, first_value(x) FROM m",
-      "SELECT /* time */ time FROM m|SELECT /* time */ \"time\" FROM m"})
+      "SELECT /* time */ time FROM m|SELECT /* time */ \"time\" FROM m",
+      "SELECT ts AS time, ts AS Timestamp FROM m|SELECT ts AS \"time\", ts AS \"timestamp\" FROM m",
+      "SELECT CAST((x) AS time) AS time FROM m|SELECT CAST((x) AS time) AS \"time\" FROM m",
+      "SELECT CAST((SELECT ts AS time FROM m) AS TIMESTAMP(3))|SELECT CAST((SELECT ts AS \"time\" FROM m) AS TIMESTAMP(3))",
+      "SELECT count(*) AS time FROM (SELECT ts FROM m)|SELECT count(*) AS \"time\" FROM (SELECT ts FROM m)"})
   void quotesTheWordsWhereTheyAreNamesAndNowhereElse(String sql, String expected) {
     assertThat(NaturalNames.quote(sql)).isEqualTo(expected);
   }
