@@ -22,6 +22,7 @@ public final class Catalog {
   private final SchemaHistory history = new SchemaHistory();
   private volatile Series[] seriesById = new Series[64];
   private int seriesCount;
+  private volatile long drops;
 
   public Measurement measurement(String name) {
     return measurements.get(name);
@@ -117,6 +118,7 @@ public final class Catalog {
       seriesById[ids.next()] = null;
     }
     history.record(new SchemaChange(nowMillis, name, SchemaChange.Kind.MEASUREMENT_DROPPED, name, null, null, source));
+    drops++;
     return true;
   }
 
@@ -166,6 +168,11 @@ public final class Catalog {
 
   public Series series(int id) {
     return seriesById[id];
+  }
+
+  /** How many measurements were dropped so far; a change tells a writer its unlocked check went stale. */
+  public long drops() {
+    return drops;
   }
 
   /** Series ids handed out so far, dropped ones included: ids are never reused. */

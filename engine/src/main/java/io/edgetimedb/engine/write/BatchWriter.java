@@ -10,7 +10,6 @@ import io.edgetimedb.engine.schema.MeasurementSchema;
 import io.edgetimedb.engine.schema.NameRules;
 import io.edgetimedb.engine.series.FieldValues;
 import io.edgetimedb.engine.series.Series;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,7 +40,7 @@ public final class BatchWriter implements FieldValues {
   private FieldSchema[] resolved = new FieldSchema[8];
   private boolean[] accepted = new boolean[0];
   private Series[] known = new Series[0];
-  private Measurement[] checkedIn = new Measurement[0];
+  private long dropsAtCheck;
   private List<RejectedPoint> rejected;
   private boolean trustSeriesIds;
 
@@ -52,34 +51,16 @@ public final class BatchWriter implements FieldValues {
     this.maxValueLength = maxValueLength;
   }
 
-  /** Writes every acceptable point of the batch and reports the others; nothing is logged. */
-  public WriteResult write(PointBatch points, long nowMillis) {
-    try {
-      return write(points, nowMillis, WriteLog.NONE);
-    } catch (IOException e) {
-      throw new AssertionError("writing without a log cannot fail on I/O", e);
-    }
-  }
-
   /**
-   * Writes a batch in three steps: every point is checked against the schema as it stands,
-   * the points that pass go to the log (which hands back the sequence they are applied
-   * under), then they are applied. A point can still be refused while applying, by the
-   * out-of-order window or by a conflict with an earlier point of the same batch; the log's
-   * replay applies in the same order and refuses the same points.
-   *
-   * @throws IOException when the log could not record the points; nothing was applied then
+   * Writes every acceptable point of the batch and reports the others, in two steps: every
+   * point is checked against the schema as it stands, then the points that passed are applied.
+   * A point can still be refused while applying, by the out-of-order window or by a conflict
+   * with an earlier point of the same batch. A durable database runs the two steps itself with
+   * the logging between them (see {@link #check} and {@link #apply}).
    */
-  public WriteResult write(PointBatch points, long nowMillis, WriteLog log) throws IOException {
+  public WriteResult write(PointBatch points, long nowMillis) {
     check(points, nowMillis, false);
-    long sequence;
-    try {
-      sequence = log.record(points, accepted, now);
-    } catch (IOException | RuntimeException e) {
-      forget();
-      throw e;
-    }
-    return apply(sequence);
+    return apply(0);
   }
 
   /**
@@ -106,20 +87,17 @@ public final class BatchWriter implements FieldValues {
     now = nowMillis;
     rejected = null;
     trustSeriesIds = seriesIdsGiven;
+    dropsAtCheck = catalog.drops();
     checkAll();
   }
 
   /**
-   * True while every series the check found still exists: a drop between an unlocked check and
-   * the apply would make the check's series ids (and the log record built from them) stale.
+   * True while no measurement was dropped since the check: a drop between an unlocked check and
+   * the apply would make the check's series and field ids (and the log record built from them)
+   * stale. Drops are rare, so one counter stands for every point.
    */
   public boolean checkStillHolds() {
-    for (int p = 0; p < batch.size(); p++) {
-      if (checkedIn[p] != catalog.measurement(batch.measurement(p)) || (known[p] != null && !stillKnown(known[p]))) {
-        return false;
-      }
-    }
-    return true;
+    return catalog.drops() == dropsAtCheck;
   }
 
   /** Which points of the checked batch passed; valid until {@link #apply}. */
@@ -156,7 +134,6 @@ public final class BatchWriter implements FieldValues {
     if (accepted.length < n) {
       accepted = new boolean[n];
       known = new Series[n];
-      checkedIn = new Measurement[n];
     }
     for (int p = 0; p < n; p++) {
       known[p] = null;
@@ -196,12 +173,10 @@ public final class BatchWriter implements FieldValues {
   private String check(int p) {
     if (trustSeriesIds && batch.seriesId(p) >= 0) {
       known[p] = catalog.series(batch.seriesId(p));
-      checkedIn[p] = catalog.measurement(known[p].measurement());
-      return fieldProblem(p, checkedIn[p]);
+      return fieldProblem(p, catalog.measurement(known[p].measurement()));
     }
     String name = batch.measurement(p);
     Measurement m = catalog.measurement(name);
-    checkedIn[p] = m;
     String problem = m == null ? NameRules.problem("measurement", name) : null;
     if (problem != null) {
       return problem;
