@@ -5,37 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class AlpDoubleCodecTest {
+class AlpDoubleCodecTest extends CodecContract<double[]> {
   private final AlpDoubleCodec codec = new AlpDoubleCodec();
   private final CodecRoundTrip<double[]> roundTrip =
       CodecRoundTrip.ofDoubles(codec::encode, codec::decode);
 
-  @Provide
-  Arbitrary<double[]> chunks() {
+  @Override
+  CodecRoundTrip<double[]> roundTrip() {
+    return roundTrip;
+  }
+
+  @Override
+  Arbitrary<double[]> valueChunks() {
     return AdversarialValues.doubleChunks();
-  }
-
-  @Property
-  void roundTripsAnyDoublesBitExactly(@ForAll("chunks") double[] values) {
-    roundTrip.check(values, values.length);
-  }
-
-  @Property(tries = 300)
-  void garbageIsCorruptOrDecodes(
-      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip.checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 300)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") double[] values, @ForAll long seed) {
-    roundTrip.checkMangled(values, values.length, seed);
   }
 
   @Test

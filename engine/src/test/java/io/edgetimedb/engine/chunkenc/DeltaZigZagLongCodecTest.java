@@ -4,37 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class DeltaZigZagLongCodecTest {
+class DeltaZigZagLongCodecTest extends CodecContract<long[]> {
   private final DeltaZigZagLongCodec codec = new DeltaZigZagLongCodec();
   private final CodecRoundTrip<long[]> roundTrip =
       CodecRoundTrip.ofLongs(codec::encode, codec::decode);
 
-  @Provide
-  Arbitrary<long[]> chunks() {
+  @Override
+  CodecRoundTrip<long[]> roundTrip() {
+    return roundTrip;
+  }
+
+  @Override
+  Arbitrary<long[]> valueChunks() {
     return AdversarialValues.longChunks();
-  }
-
-  @Property
-  void roundTripsAnyLongs(@ForAll("chunks") long[] values) {
-    roundTrip.check(values, values.length);
-  }
-
-  @Property(tries = 300)
-  void garbageIsCorruptOrDecodes(
-      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip.checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 300)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") long[] values, @ForAll long seed) {
-    roundTrip.checkMangled(values, values.length, seed);
   }
 
   @Test

@@ -4,37 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class RunLengthBooleanCodecTest {
+class RunLengthBooleanCodecTest extends CodecContract<boolean[]> {
   private final RunLengthBooleanCodec codec = new RunLengthBooleanCodec();
   private final CodecRoundTrip<boolean[]> roundTrip =
       CodecRoundTrip.ofBooleans(codec::encode, codec::decode);
 
-  @Provide
-  Arbitrary<boolean[]> chunks() {
+  @Override
+  CodecRoundTrip<boolean[]> roundTrip() {
+    return roundTrip;
+  }
+
+  @Override
+  Arbitrary<boolean[]> valueChunks() {
     return AdversarialValues.booleanChunks();
-  }
-
-  @Property
-  void roundTripsAnyBooleans(@ForAll("chunks") boolean[] values) {
-    roundTrip.check(values, values.length);
-  }
-
-  @Property(tries = 300)
-  void garbageIsCorruptOrDecodes(
-      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip.checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 300)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") boolean[] values, @ForAll long seed) {
-    roundTrip.checkMangled(values, values.length, seed);
   }
 
   @Test
