@@ -66,7 +66,7 @@ public final class EdgeDriver extends Driver {
       AvaticaConnection connection = factory.newConnection(this, factory, url, properties);
       handler.onConnectionInit(connection);
       CalciteConnection calcite = (CalciteConnection) connection;
-      EdgeSchemas.register(calcite.getRootSchema(), db);
+      EdgeSchemas.register(calcite.getRootSchema(), db, properties.getProperty("user", EdgeSchemas.ANONYMOUS));
       calcite.setSchema(MeasurementsSchema.NAME);
       return connection;
     } catch (SQLException | RuntimeException e) {
