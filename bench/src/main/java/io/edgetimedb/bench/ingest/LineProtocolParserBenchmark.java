@@ -67,7 +67,7 @@ public class LineProtocolParserBenchmark {
     return parser.parse(bytes, 0, bytes.length, Precision.NANOSECONDS, 0, 1, batch).points();
   }
 
-  private static byte[] boilerLines() {
+  static byte[] boilerLines() {
     SplittableRandom random = new SplittableRandom(7);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < LINES; i++) {
