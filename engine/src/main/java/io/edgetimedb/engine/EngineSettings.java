@@ -56,8 +56,10 @@ public final class EngineSettings {
 
   /** The database config the registry's values describe, durable in {@code dataDirectory} unless it is null. */
   public static DatabaseConfig config(SettingsRegistry registry, Path dataDirectory) {
-    WalOptions wal = new WalOptions(FsyncPolicy.valueOf(registry.stringValue(WAL_FSYNC).toUpperCase(Locale.ROOT)),
-        registry.longValue(WAL_GROUP_COMMIT), registry.longValue(WAL_SEGMENT_SIZE));
+    WalOptions wal = WalOptions.defaults()
+        .withFsyncPolicy(FsyncPolicy.valueOf(registry.stringValue(WAL_FSYNC).toUpperCase(Locale.ROOT)))
+        .withGroupCommitMillis(registry.longValue(WAL_GROUP_COMMIT))
+        .withSegmentBytes(registry.longValue(WAL_SEGMENT_SIZE));
     return new DatabaseConfig((int) registry.longValue(CHUNK_ROWS), registry.longValue(OUT_OF_ORDER_WINDOW),
         registry.longValue(MEMORY_BUDGET), (int) registry.longValue(MAX_VALUE_LENGTH), dataDirectory, wal,
         registry.longValue(CHECKPOINT_INTERVAL));
