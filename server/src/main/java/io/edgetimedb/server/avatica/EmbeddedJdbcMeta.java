@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 
@@ -46,10 +47,16 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   /**
    * JdbcMeta hands over its own settings merged with the client's; the embedded driver gets the
    * allowed client properties only (defence in depth behind {@link #openConnection}).
+   *
+   * <p>JdbcMeta turns TIMESTAMPs between wire and JDBC with a calendar in the server JVM's zone;
+   * an embedded connection in that same zone undoes exactly that shift, so what crosses the wire
+   * is the stored epoch millisecond whatever zone the server runs in (in UTC both are no-ops).
    */
   @Override
   protected Connection createConnection(String url, Properties merged) throws SQLException {
-    return DriverManager.getConnection(url, ClientPropertyAllowList.forwarded(merged));
+    Properties properties = ClientPropertyAllowList.forwarded(merged);
+    properties.setProperty("timeZone", TimeZone.getDefault().getID());
+    return DriverManager.getConnection(url, properties);
   }
 
   /** Closes every remote connection's embedded connection (their statements close with them). */
