@@ -40,8 +40,10 @@ class MetadataTck {
     try (Connection c = driver.newDatabase().connect()) {
       Tck.createAllTypes(c);
       DatabaseMetaData md = c.getMetaData();
-      assertThat(md.getDatabaseProductName()).isEqualTo("EdgeTimeDB");
-      assertThat(md.getDriverName()).isEqualTo("EdgeTimeDB JDBC Driver");
+      // Avatica's own remote driver names itself as product and driver.
+      boolean avatica = driver.client() == DriverConfiguration.Client.REMOTE_AVATICA;
+      assertThat(md.getDatabaseProductName()).isEqualTo(avatica ? "Avatica" : "EdgeTimeDB");
+      assertThat(md.getDriverName()).isEqualTo(avatica ? "Avatica Remote JDBC Driver" : "EdgeTimeDB JDBC Driver");
       assertThat(column(md.getSchemas(), "TABLE_SCHEM")).contains("edge", "sys");
       assertThat(column(md.getTables(null, "edge", "%", null), "TABLE_NAME")).containsExactly("readings");
       assertThat(column(md.getTables(null, "sys", "%", null), "TABLE_NAME"))
