@@ -83,6 +83,20 @@ public final class EdgeDriver extends Driver {
     }
   }
 
+  /**
+   * Serves a database opened elsewhere (the server's) to connections of an embedded URL, e.g.
+   * {@code jdbc:edgetimedb:file:<its directory>}, until the returned handle closes. Connections
+   * borrow it and never close it; opening the same directory a second time would break its log.
+   */
+  public static ServedDatabase serve(String url, Database db) throws SQLException {
+    if (!url.startsWith(DatabaseUrl.PREFIX) || url.startsWith(RemoteDriver.PREFIX)) {
+      throw new SQLException("not an embedded EdgeTimeDB URL: " + url, "08001");
+    }
+    DatabaseUrl parsed = DatabaseUrl.parse(url, new Properties());
+    OpenDatabases.serve(parsed, db);
+    return new ServedDatabase(() -> OpenDatabases.unserve(parsed));
+  }
+
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     String key = ((CalciteConnection) connection).getProperties().getProperty(DATABASE_PROPERTY);

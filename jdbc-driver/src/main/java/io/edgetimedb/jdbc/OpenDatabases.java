@@ -9,10 +9,12 @@ import java.util.Map;
  * The databases the JVM's connections have open, by URL key. A database opens with its first
  * connection and closes with its last, so {@code mem:name} is shared while any connection to it
  * is open and starts empty after that, while {@code file:dir} checkpoints on its last close and
- * comes back from its directory on the next open.
+ * comes back from its directory on the next open. A database opened elsewhere (by the server)
+ * can be served under a URL instead: connections then share it and never close it.
  */
 final class OpenDatabases {
-  private record Entry(Database db, int connections) {}
+  /** @param served opened by someone else, who closes it; connections only borrow it */
+  private record Entry(Database db, int connections, boolean served) {}
 
   private static final Map<String, Entry> OPEN = new HashMap<>();
 
@@ -21,9 +23,11 @@ final class OpenDatabases {
   /** The database of a URL, opened (and for a {@code file:} URL recovered) with its first connection. */
   static synchronized Database acquire(DatabaseUrl url) {
     Entry entry = OPEN.get(url.key());
-    Database db = entry == null ? Database.open(config(url)) : entry.db;
-    OPEN.put(url.key(), new Entry(db, entry == null ? 1 : entry.connections + 1));
-    return db;
+    if (entry == null) {
+      entry = new Entry(Database.open(config(url)), 0, false);
+    }
+    OPEN.put(url.key(), new Entry(entry.db, entry.connections + 1, entry.served));
+    return entry.db;
   }
 
   private static DatabaseConfig config(DatabaseUrl url) {
@@ -36,11 +40,27 @@ final class OpenDatabases {
     if (entry == null) {
       return;
     }
-    if (entry.connections == 1) {
+    if (entry.connections == 1 && !entry.served) {
       OPEN.remove(key);
       entry.db.close();
     } else {
-      OPEN.put(key, new Entry(entry.db, entry.connections - 1));
+      OPEN.put(key, new Entry(entry.db, entry.connections - 1, entry.served));
+    }
+  }
+
+  /** Lets connections to {@code url} use {@code db} until {@link #unserve}; fails if the URL's database is open. */
+  static synchronized void serve(DatabaseUrl url, Database db) {
+    if (OPEN.containsKey(url.key())) {
+      throw new IllegalStateException("a database is already open under " + url.key());
+    }
+    OPEN.put(url.key(), new Entry(db, 0, true));
+  }
+
+  /** Stops serving a database; connections still open keep using it until they close. */
+  static synchronized void unserve(DatabaseUrl url) {
+    Entry entry = OPEN.get(url.key());
+    if (entry != null && entry.served) {
+      OPEN.remove(url.key());
     }
   }
 }

@@ -16,6 +16,32 @@ import org.junit.jupiter.api.Test;
 class EdgeDriverTest {
 
   @Test
+  void aServedDatabaseIsSharedAndNeverClosedByItsConnections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws SQLException {
+    io.edgetimedb.engine.Database db = io.edgetimedb.engine.Database.open(
+        io.edgetimedb.engine.DatabaseConfig.defaults().withDataDirectory(dir));
+    String url = "jdbc:edgetimedb:file:" + dir;
+    try (ServedDatabase served = EdgeDriver.serve(url, db)) {
+      try (Connection c = DriverManager.getConnection(url)) {
+        c.createStatement().execute("CREATE MEASUREMENT m (site TAG, value DOUBLE)");
+      }
+      assertThat(db.measurements()).containsExactly("m");
+      try (Connection c = DriverManager.getConnection(url + "/.")) {
+        assertThat(count(c, "SELECT count(*) FROM sys.measurements")).isEqualTo(1);
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EdgeDriver.serve(url, db))
+          .hasMessageContaining("already open");
+    } finally {
+      db.close();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EdgeDriver.serve("jdbc:edgetimedb:remote:url=x", db))
+        .isInstanceOf(SQLException.class);
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(count(c, "SELECT count(*) FROM sys.measurements")).as("reopened from its directory").isEqualTo(1);
+    }
+  }
+
+  @Test
   void namedMemoryDatabasesAreSharedWhileOpen() throws SQLException {
     try (Connection a = DriverManager.getConnection("jdbc:edgetimedb:mem:shared")) {
       a.createStatement().execute("CREATE MEASUREMENT m (site TAG, value DOUBLE)");

@@ -3,6 +3,7 @@ package io.edgetimedb.server;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import java.util.List;
 
 /**
  * The server's settings, defined next to the engine's in one registry before the configuration
@@ -21,6 +22,7 @@ public final class ServerSettings {
   public static final String AVATICA_PASSWORD = "avatica.auth.password";
   public static final String AVATICA_KEYSTORE = "avatica.tls.keystore";
   public static final String AVATICA_KEYSTORE_PASSWORD = "avatica.tls.keystore-password";
+  public static final String AVATICA_SERIALIZATION = "avatica.serialization";
   public static final String AVATICA_CONNECTION_IDLE_TIMEOUT = "avatica.connection-idle-timeout";
   public static final String AVATICA_STATEMENT_IDLE_TIMEOUT = "avatica.statement-idle-timeout";
 
@@ -58,9 +60,11 @@ public final class ServerSettings {
     r.define(Setting.text(AVATICA_KEYSTORE, "", "Java keystore with the TLS certificate of the Avatica "
         + "endpoint; empty for plain HTTP."));
     r.define(Setting.text(AVATICA_KEYSTORE_PASSWORD, "", "Password of avatica.tls.keystore.").masked());
-    r.define(Setting.duration(AVATICA_CONNECTION_IDLE_TIMEOUT, 600_000, "A remote connection unused this long "
-        + "is closed."));
-    r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 300_000, "A remote statement unused this long is "
+    r.define(Setting.choice(AVATICA_SERIALIZATION, "protobuf", List.of("protobuf", "json"), "Wire format of the "
+        + "Avatica endpoint; clients name the same one in their URL (serialization=...)."));
+    r.define(Setting.duration(AVATICA_CONNECTION_IDLE_TIMEOUT, 8 * 3_600_000L, "A remote connection unused this "
+        + "long is closed (long, because BI tools keep connections in pools)."));
+    r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 3_600_000L, "A remote statement unused this long is "
         + "closed."));
   }
 }

@@ -3,6 +3,7 @@ package io.edgetimedb.server.cli;
 import io.edgetimedb.engine.settings.ConfigFile;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.EndpointFactory;
+import io.edgetimedb.server.avatica.AvaticaServerEndpoint;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class ServerCommand implements Callable<Integer> {
    * AvaticaEndpoint::start)}.
    */
   static List<EndpointFactory> endpoints() {
-    return List.of();
+    return List.of(AvaticaServerEndpoint::start);
   }
 
   /** Defaults, then the file, then the flags. */

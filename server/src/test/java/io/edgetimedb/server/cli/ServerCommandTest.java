@@ -88,7 +88,9 @@ class ServerCommandTest {
     while (!Files.readString(log).contains("ready ") && server.isAlive() && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(Files.readAllLines(log)).as("output").contains("ready data=" + data.toAbsolutePath());
+    String ready = Files.readAllLines(log).stream().filter(l -> l.startsWith("ready ")).findFirst().orElseThrow();
+    assertThat(ready).startsWith("ready data=" + data.toAbsolutePath());
+    writeRemotely(ready, 20);
 
     server.destroy();
     assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -103,7 +105,28 @@ class ServerCommandTest {
       while (rows.next()) {
         count++;
       }
-      assertThat(count).isEqualTo(100);
+      assertThat(count).isEqualTo(120);
+    }
+  }
+
+  /** Writes rows through the Avatica endpoint the ready line names, and reads them back there. */
+  private static void writeRemotely(String readyLine, int rows) throws Exception {
+    java.util.regex.Matcher port = java.util.regex.Pattern.compile("avatica=\\S+:(\\d+)").matcher(readyLine);
+    assertThat(port.find()).as(readyLine).isTrue();
+    String url = "jdbc:edgetimedb:remote:url=http://127.0.0.1:" + port.group(1);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO boiler (ts, site, value) VALUES (?, ?, ?)")) {
+      for (int i = 0; i < rows; i++) {
+        insert.setLong(1, 1_800_000_000_000L + i);
+        insert.setString(2, "B");
+        insert.setLong(3, i);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM boiler")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(100 + rows);
+      }
     }
   }
 

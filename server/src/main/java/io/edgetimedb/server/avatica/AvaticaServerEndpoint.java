@@ -1,0 +1,75 @@
+package io.edgetimedb.server.avatica;
+
+import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.jdbc.EdgeDriver;
+import io.edgetimedb.jdbc.ServedDatabase;
+import io.edgetimedb.server.Endpoint;
+import io.edgetimedb.server.Server;
+import io.edgetimedb.server.ServerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server's Avatica endpoint: the server's own database, served to the endpoint's embedded
+ * connections under {@code jdbc:edgetimedb:file:<data directory>} (so it is not opened twice),
+ * with the {@code avatica.*} settings.
+ */
+public final class AvaticaServerEndpoint implements Endpoint {
+  private final ServedDatabase served;
+  private final AvaticaEndpoint endpoint;
+  private final String address;
+
+  private AvaticaServerEndpoint(ServedDatabase served, AvaticaEndpoint endpoint, String bindHost) {
+    this.served = served;
+    this.endpoint = endpoint;
+    this.address = "avatica=" + bindHost + ":" + endpoint.port();
+  }
+
+  /** The {@link io.edgetimedb.server.EndpointFactory} of the {@code server} command. */
+  public static Endpoint start(Server server) throws Exception {
+    String url = "jdbc:edgetimedb:file:" + server.dataDirectory();
+    AvaticaSettings settings = settings(server.settings());
+    ServedDatabase served = EdgeDriver.serve(url, server.database());
+    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url);
+    try {
+      endpoint.start();
+    } catch (RuntimeException e) {
+      served.close();
+      throw e;
+    }
+    return new AvaticaServerEndpoint(served, endpoint, settings.bindHost());
+  }
+
+  /** The endpoint's settings as the registry holds them; empty texts mean "off". */
+  static AvaticaSettings settings(SettingsRegistry r) {
+    AvaticaSettings settings = AvaticaSettings.defaults()
+        .withBindHost(r.stringValue(ServerSettings.AVATICA_BIND))
+        .withPort((int) r.longValue(ServerSettings.AVATICA_PORT))
+        .withSerialization(r.stringValue(ServerSettings.AVATICA_SERIALIZATION))
+        .withConnectionIdleTimeout(Duration.ofMillis(r.longValue(ServerSettings.AVATICA_CONNECTION_IDLE_TIMEOUT)))
+        .withStatementIdleTimeout(Duration.ofMillis(r.longValue(ServerSettings.AVATICA_STATEMENT_IDLE_TIMEOUT)));
+    String user = r.stringValue(ServerSettings.AVATICA_USER);
+    if (!user.isEmpty()) {
+      settings = settings.withBasicAuth(user, r.stringValue(ServerSettings.AVATICA_PASSWORD));
+    }
+    String keystore = r.stringValue(ServerSettings.AVATICA_KEYSTORE);
+    if (!keystore.isEmpty()) {
+      settings = settings.withTls(Path.of(keystore), r.stringValue(ServerSettings.AVATICA_KEYSTORE_PASSWORD));
+    }
+    return settings;
+  }
+
+  @Override
+  public String address() {
+    return address;
+  }
+
+  @Override
+  public void close() {
+    try {
+      endpoint.close();
+    } finally {
+      served.close();
+    }
+  }
+}
