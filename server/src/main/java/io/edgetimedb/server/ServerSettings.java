@@ -3,6 +3,7 @@ package io.edgetimedb.server;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.mqtt.MqttSettings;
 
 /**
  * The server's settings, defined next to the engine's in one registry before the configuration
@@ -62,5 +63,6 @@ public final class ServerSettings {
         + "is closed."));
     r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 300_000, "A remote statement unused this long is "
         + "closed."));
+    MqttSettings.define(r);
   }
 }

@@ -76,7 +76,7 @@ final class ServerCommand implements Callable<Integer> {
    * AvaticaEndpoint::start)}.
    */
   static List<EndpointFactory> endpoints() {
-    return List.of();
+    return List.of(io.edgetimedb.server.mqtt.MqttSubscriber::start);
   }
 
   /** Defaults, then the file, then the flags. */
