@@ -4,7 +4,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -49,6 +51,8 @@ final class BrokerConnection implements AutoCloseable {
   private final Logger log;
   private volatile boolean closed;
   private boolean subscribedOnce;
+  /** The scheduled attempt, so a loss noticed twice (failed subscribe and lost connection) schedules one. */
+  private ScheduledFuture<?> nextAttempt;
 
   BrokerConnection(MqttConfig config, MessageHandler handler, MqttStatistics statistics, Logger log)
       throws MqttException {
@@ -101,7 +105,10 @@ final class BrokerConnection implements AutoCloseable {
   }
 
   private void attempt() {
-    if (closed) {
+    synchronized (this) {
+      nextAttempt = null;
+    }
+    if (closed || client.isConnected()) {
       return;
     }
     try {
@@ -136,15 +143,15 @@ final class BrokerConnection implements AutoCloseable {
     }
   }
 
-  private void retryLater(String why) {
-    if (closed) {
+  private synchronized void retryLater(String why) {
+    if (closed || nextAttempt != null) {
       return;
     }
     long delay = backoff.nextDelayMillis();
     log.log(Level.WARNING, "MQTT " + why + "; next attempt in " + delay + " ms");
     try {
-      attempts.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+      nextAttempt = attempts.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
       // closed meanwhile
     }
   }
