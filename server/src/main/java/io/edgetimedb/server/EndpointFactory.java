@@ -10,6 +10,8 @@ public interface EndpointFactory {
   /**
    * Starts listening and returns once the endpoint accepts work.
    *
+   * @return the started endpoint, or null when its settings leave it off (the MQTT subscriber
+   *     without {@code mqtt.broker}), so one factory list serves every configuration
    * @throws Exception when it cannot start (port taken, bad keystore): the server then stops the
    *     endpoints started before it and closes the database
    */

@@ -16,7 +16,7 @@ import java.util.List;
  * <p><b>Plugging in endpoints.</b> An endpoint is an {@link EndpointFactory} passed to {@link
  * #start}; the {@code server} command lists its factories in {@code ServerCommand#endpoints()}.
  * The factories run in list order once the database is open and each returns a started {@link
- * Endpoint}:
+ * Endpoint}, or null when its settings leave it off (MQTT without a broker):
  *
  * <pre>
  * Server.start(settings, List.of(HttpEndpoint::start, AvaticaEndpoint::start), System.out)
@@ -57,7 +57,10 @@ public final class Server {
     Server server = new Server(db, settings, dir, log);
     try {
       for (EndpointFactory factory : factories) {
-        server.add(factory.start(server));
+        Endpoint endpoint = factory.start(server);
+        if (endpoint != null) {
+          server.add(endpoint);
+        }
       }
     } catch (Exception | Error e) {
       server.stop();

@@ -3,6 +3,7 @@ package io.edgetimedb.server;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.mqtt.MqttSettings;
 import java.util.List;
 
 /**
@@ -66,5 +67,6 @@ public final class ServerSettings {
         + "long is closed (long, because BI tools keep connections in pools)."));
     r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 3_600_000L, "A remote statement unused this long is "
         + "closed."));
+    MqttSettings.define(r);
   }
 }
