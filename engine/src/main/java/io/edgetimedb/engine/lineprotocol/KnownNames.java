@@ -1,13 +1,13 @@
 package io.edgetimedb.engine.lineprotocol;
 
-import io.edgetimedb.engine.schema.NameRules;
 import java.util.Arrays;
 
 /**
- * The names of one kind (measurements, tag keys, tag values or field keys) already seen,
- * decoded and found valid, looked up by their bytes as written. A steady stream repeats the
- * same few thousand names, so after warm-up a name costs a hash and a byte comparison and
- * allocates nothing; only a new name is decoded and checked against {@link NameRules}.
+ * The texts of one {@link TextKind} (measurements, tag keys, tag values, field keys, short
+ * string values) already seen, decoded and found valid, looked up by their bytes as written.
+ * A steady stream repeats the same few thousand names and status strings, so after warm-up
+ * one costs a hash and a byte comparison and allocates nothing; only a new text is decoded and
+ * checked against the engine's name rules.
  *
  * <p>Open addressing with linear probing over a power-of-two table. The table never grows:
  * when every slot of a probe run is taken the home slot is overwritten, so an endless stream
@@ -18,23 +18,15 @@ final class KnownNames {
   static final int MAX_CACHED_BYTES = 64;
   private static final int PROBES = 8;
 
-  private final String what;
-  private final boolean column;
-  private final boolean measurement;
+  private final TextKind kind;
   private final int mask;
   private final byte[][] keys;
   private final int[] hashes;
   private final String[] names;
 
-  /**
-   * @param what the kind as messages name it ("measurement", "tag key", "tag value", "field")
-   * @param column whether the name becomes a column, so {@code ts} is reserved
-   * @param slots table size, a power of two
-   */
-  KnownNames(String what, boolean column, int slots) {
-    this.what = what;
-    this.column = column;
-    this.measurement = what.equals("measurement");
+  /** {@code slots}: table size, a power of two. */
+  KnownNames(TextKind kind, int slots) {
+    this.kind = kind;
     this.mask = slots - 1;
     this.keys = new byte[slots][];
     this.hashes = new int[slots];
@@ -45,7 +37,7 @@ final class KnownNames {
    * The name written as {@code buf[from, to)} whose byte hash ({@code h = 31 * h + b}) the
    * scanner computed on the way.
    *
-   * @throws LineFault at {@code from} when the name breaks the engine's name rules
+   * @throws LineFault at {@code from} when a name breaks the engine's name rules
    */
   String name(byte[] buf, int from, int to, int hash) {
     int home = (hash ^ (hash >>> 16)) & mask;
@@ -72,8 +64,8 @@ final class KnownNames {
   }
 
   private String decodeAndCheck(byte[] buf, int from, int to) {
-    String name = measurement ? EscapedText.measurement(buf, from, to) : EscapedText.name(buf, from, to);
-    String problem = column ? NameRules.columnProblem(what, name) : NameRules.problem(what, name);
+    String name = kind.decode(buf, from, to);
+    String problem = kind.problem(name);
     if (problem != null) {
       throw new LineFault(from, problem);
     }

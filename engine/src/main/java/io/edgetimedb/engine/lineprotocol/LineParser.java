@@ -14,10 +14,11 @@ final class LineParser {
   /** Longest token text quoted in a message. */
   private static final int MAX_QUOTED = 64;
 
-  private final KnownNames measurements = new KnownNames("measurement", false, 1024);
-  private final KnownNames tagKeys = new KnownNames("tag key", true, 1024);
-  private final KnownNames tagValues = new KnownNames("tag value", false, 8192);
-  private final KnownNames fieldKeys = new KnownNames("field", true, 1024);
+  private final KnownNames measurements = new KnownNames(TextKind.MEASUREMENT, 1024);
+  private final KnownNames tagKeys = new KnownNames(TextKind.TAG_KEY, 1024);
+  private final KnownNames tagValues = new KnownNames(TextKind.TAG_VALUE, 8192);
+  private final KnownNames fieldKeys = new KnownNames(TextKind.FIELD, 1024);
+  private final KnownNames strings = new KnownNames(TextKind.STRING_VALUE, 1024);
   private final IntegerParser integers = new IntegerParser();
   private final PendingPoint point;
   /** Byte hash of the token the last {@link #scanName} passed over. */
@@ -97,14 +98,19 @@ final class LineParser {
 
   /** A quoted string from the opening quote at {@code from}; returns where the field ends. */
   private int stringValue(byte[] buf, int from, int to, String name) {
+    int h = 0;
     int p = from + 1;
     while (p < to && buf[p] != '"') {
-      p += buf[p] == '\\' && p + 1 < to ? 2 : 1;
+      if (buf[p] == '\\' && p + 1 < to) {
+        h = 31 * h + '\\';
+        p++;
+      }
+      h = 31 * h + buf[p++];
     }
     if (p >= to) {
       throw new LineFault(from, "unterminated string for field '" + name + "'");
     }
-    point.field(name, FieldType.VARCHAR, 0, EscapedText.quoted(buf, from + 1, p));
+    point.field(name, FieldType.VARCHAR, 0, strings.name(buf, from + 1, p, h));
     p++;
     if (p < to && buf[p] != ',' && buf[p] != ' ') {
       throw new LineFault(p, "unexpected text after the string of field '" + name + "'");
