@@ -10,7 +10,11 @@ public enum Precision {
   NANOSECONDS,
   MICROSECONDS,
   MILLISECONDS,
-  SECONDS;
+  SECONDS,
+  /** InfluxDB 1.x's {@code precision=m}; not a spelling of {@link #fromQueryParameter} (v2 has no minutes). */
+  MINUTES,
+  /** InfluxDB 1.x's {@code precision=h}; not a spelling of {@link #fromQueryParameter} (v2 has no hours). */
+  HOURS;
 
   /**
    * The precision a query parameter names: {@code ns}, {@code us}, {@code ms}, {@code s}, plus
@@ -44,6 +48,8 @@ public enum Precision {
       case MICROSECONDS -> Math.floorDiv(t, 1_000L);
       case MILLISECONDS -> t;
       case SECONDS -> Math.multiplyExact(t, 1_000L);
+      case MINUTES -> Math.multiplyExact(t, 60_000L);
+      case HOURS -> Math.multiplyExact(t, 3_600_000L);
     };
   }
 }

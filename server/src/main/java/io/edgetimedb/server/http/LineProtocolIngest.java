@@ -1,0 +1,86 @@
+package io.edgetimedb.server.http;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.engine.lineprotocol.LineProtocolParser;
+import io.edgetimedb.engine.lineprotocol.ParseResult;
+import io.edgetimedb.engine.lineprotocol.Precision;
+import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.engine.write.RejectedPoint;
+import io.edgetimedb.engine.write.WriteResult;
+import io.edgetimedb.server.metrics.ServerMetrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams one line-protocol body into the database: piece by piece, each parsed into a batch and
+ * written before the next is read, so memory stays at one piece however big the body is. Good
+ * lines are written even when others are bad; every bad line, whether the parser or the database
+ * refused it, is reported by its line number.
+ *
+ * <p>Holds the parser's name caches, the batch and the buffer for reuse: one per request thread.
+ */
+final class LineProtocolIngest {
+  private final Database db;
+  private final ServerMetrics metrics;
+  private final int maxErrorsReported;
+  private final LineProtocolParser parser = new LineProtocolParser();
+  private final PointBatch batch = new PointBatch();
+  private final LinePieces pieces;
+
+  LineProtocolIngest(Database db, ServerMetrics metrics, HttpSettings settings) {
+    this.db = db;
+    this.metrics = metrics;
+    this.maxErrorsReported = settings.maxErrorsReported();
+    this.pieces = new LinePieces(settings.linesPerBatch(), 512 << 10);
+  }
+
+  /**
+   * Writes the body's good lines; returns once every piece's {@code Database.write} returned, so
+   * the points are as durable as the database's fsync policy asks.
+   *
+   * @param defaultMillis timestamp of lines without one (the time the request arrived)
+   * @param source who wrote, for the schema history
+   * @throws IOException reading the body failed; pieces before the failure were written
+   * @throws io.edgetimedb.engine.StorageException the database could not log a piece; earlier
+   *     pieces were written, this and later ones not
+   */
+  IngestReport ingest(InputStream body, Precision precision, long defaultMillis, String source) throws IOException {
+    BadLines bad = new BadLines(maxErrorsReported);
+    long lines = 0;
+    long written = 0;
+    pieces.reset(body);
+    try {
+      while (pieces.next()) {
+        batch.clear();
+        batch.source(source);
+        ParseResult parsed = parser.parse(pieces.buffer(), pieces.offset(), pieces.length(), precision,
+            defaultMillis, pieces.firstLine(), batch);
+        WriteResult result = batch.size() == 0 ? null : db.write(batch);
+        int accepted = result == null ? 0 : result.accepted();
+        List<BadLine> refusals = result == null || result.allAccepted() ? List.of()
+            : refusals(result.rejected(), precision, defaultMillis);
+        bad.addPiece(parsed.errors(), parsed.errorCount(), refusals);
+        lines += parsed.lines();
+        written += accepted;
+        metrics.pointsWritten(accepted);
+        metrics.linesRefused(parsed.errorCount(), refusals.size());
+      }
+    } finally {
+      batch.clear();
+      pieces.release();
+    }
+    return new IngestReport(lines, written, bad.kept(), bad.count());
+  }
+
+  private List<BadLine> refusals(List<RejectedPoint> rejected, Precision precision, long defaultMillis) {
+    int[] lineOf = PointLines.of(parser, pieces.buffer(), pieces.offset(), pieces.length(), pieces.firstLine(),
+        precision, defaultMillis, batch.size());
+    List<BadLine> out = new ArrayList<>(rejected.size());
+    for (RejectedPoint r : rejected) {
+      out.add(new BadLine(lineOf[r.index()], 0, "refused by the database: " + r.reason()));
+    }
+    return out;
+  }
+}
