@@ -3,8 +3,13 @@ package io.edgetimedb.server.http;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.jetty.http.BadMessageException;
 
-/** The request body as it comes off the connection; its read errors become {@link ConnectionLostException}. */
+/**
+ * The request body as it comes off the connection. Its read errors become
+ * {@link ConnectionLostException}, except broken HTTP framing (a bad chunk header), which Jetty
+ * reports wrapped in an IOException and which is the client's error to be answered with 400.
+ */
 final class NetworkInputStream extends FilterInputStream {
   NetworkInputStream(InputStream in) {
     super(in);
@@ -15,7 +20,7 @@ final class NetworkInputStream extends FilterInputStream {
     try {
       return in.read();
     } catch (IOException e) {
-      throw new ConnectionLostException(e);
+      throw lost(e);
     }
   }
 
@@ -24,7 +29,16 @@ final class NetworkInputStream extends FilterInputStream {
     try {
       return in.read(buf, off, len);
     } catch (IOException e) {
-      throw new ConnectionLostException(e);
+      throw lost(e);
     }
+  }
+
+  private static IOException lost(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadMessageException bad) {
+        throw bad;
+      }
+    }
+    return new ConnectionLostException(e);
   }
 }
