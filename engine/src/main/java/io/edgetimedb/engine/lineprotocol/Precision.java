@@ -10,11 +10,7 @@ public enum Precision {
   NANOSECONDS,
   MICROSECONDS,
   MILLISECONDS,
-  SECONDS,
-  /** InfluxDB 1.x's {@code precision=m}; not a spelling of {@link #fromQueryParameter} (v2 has no minutes). */
-  MINUTES,
-  /** InfluxDB 1.x's {@code precision=h}; not a spelling of {@link #fromQueryParameter} (v2 has no hours). */
-  HOURS;
+  SECONDS;
 
   /**
    * The precision a query parameter names: {@code ns}, {@code us}, {@code ms}, {@code s}, plus
@@ -48,8 +44,6 @@ public enum Precision {
       case MICROSECONDS -> Math.floorDiv(t, 1_000L);
       case MILLISECONDS -> t;
       case SECONDS -> Math.multiplyExact(t, 1_000L);
-      case MINUTES -> Math.multiplyExact(t, 60_000L);
-      case HOURS -> Math.multiplyExact(t, 3_600_000L);
     };
   }
 }

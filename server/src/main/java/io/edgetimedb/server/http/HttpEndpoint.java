@@ -56,8 +56,10 @@ public final class HttpEndpoint implements AutoCloseable {
 
   private static Map<String, Resource> resources(HttpSettings settings, Database db, ServerMetrics metrics) {
     Map<String, Resource> resources = new HashMap<>();
+    ThreadLocal<LineProtocolIngest> ingests =
+        ThreadLocal.withInitial(() -> new LineProtocolIngest(db, metrics, settings));
     for (WriteDialect dialect : WriteDialect.values()) {
-      resources.put(dialect.path(), new WriteResource(dialect, settings, db, metrics));
+      resources.put(dialect.path(), new WriteResource(dialect, settings, db, ingests));
     }
     resources.put("/health", new HealthResource(db, Instant.now()));
     resources.put("/metrics", new MetricsResource(metrics));

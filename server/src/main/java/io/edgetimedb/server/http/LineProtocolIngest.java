@@ -3,7 +3,6 @@ package io.edgetimedb.server.http;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.lineprotocol.LineProtocolParser;
 import io.edgetimedb.engine.lineprotocol.ParseResult;
-import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.RejectedPoint;
 import io.edgetimedb.engine.write.WriteResult;
@@ -28,6 +27,7 @@ final class LineProtocolIngest {
   private final LineProtocolParser parser = new LineProtocolParser();
   private final PointBatch batch = new PointBatch();
   private final LinePieces pieces;
+  private final CoarseTimestamps coarse = new CoarseTimestamps();
 
   LineProtocolIngest(Database db, ServerMetrics metrics, HttpSettings settings) {
     this.db = db;
@@ -46,7 +46,7 @@ final class LineProtocolIngest {
    * @throws io.edgetimedb.engine.StorageException the database could not log a piece; earlier
    *     pieces were written, this and later ones not
    */
-  IngestReport ingest(InputStream body, Precision precision, long defaultMillis, String source) throws IOException {
+  IngestReport ingest(InputStream body, TimestampUnit unit, long defaultMillis, String source) throws IOException {
     BadLines bad = new BadLines(maxErrorsReported);
     long lines = 0;
     long written = 0;
@@ -55,12 +55,14 @@ final class LineProtocolIngest {
       while (pieces.next()) {
         batch.clear();
         batch.source(source);
-        ParseResult parsed = parser.parse(pieces.buffer(), pieces.offset(), pieces.length(), precision,
-            defaultMillis, pieces.firstLine(), batch);
-        WriteResult result = batch.size() == 0 ? null : db.write(batch);
+        long parserDefault = unit.scaledAfterParsing() ? CoarseTimestamps.NO_TIMESTAMP : defaultMillis;
+        ParseResult parsed = parser.parse(pieces.buffer(), pieces.offset(), pieces.length(), unit.parsedAs(),
+            parserDefault, pieces.firstLine(), batch);
+        PointBatch toWrite = unit.scaledAfterParsing() ? coarse.scale(batch, unit.millisPerUnit(), defaultMillis)
+            : batch;
+        WriteResult result = toWrite.size() == 0 ? null : db.write(toWrite);
         int accepted = result == null ? 0 : result.accepted();
-        List<BadLine> refusals = result == null || result.allAccepted() ? List.of()
-            : refusals(result.rejected(), precision, defaultMillis);
+        List<BadLine> refusals = refusals(result, unit, parserDefault);
         bad.addPiece(parsed.errors(), parsed.errorCount(), refusals);
         lines += parsed.lines();
         written += accepted;
@@ -74,12 +76,22 @@ final class LineProtocolIngest {
     return new IngestReport(lines, written, bad.kept(), bad.count());
   }
 
-  private List<BadLine> refusals(List<RejectedPoint> rejected, Precision precision, long defaultMillis) {
+  /** The piece's points the database refused, and for coarse units those whose timestamp overflowed. */
+  private List<BadLine> refusals(WriteResult result, TimestampUnit unit, long parserDefault) {
+    List<RejectedPoint> rejected = result == null ? List.of() : result.rejected();
+    List<Integer> overflowed = unit.scaledAfterParsing() ? coarse.overflowed() : List.of();
+    if (rejected.isEmpty() && overflowed.isEmpty()) {
+      return List.of();
+    }
     int[] lineOf = PointLines.of(parser, pieces.buffer(), pieces.offset(), pieces.length(), pieces.firstLine(),
-        precision, defaultMillis, batch.size());
-    List<BadLine> out = new ArrayList<>(rejected.size());
+        unit.parsedAs(), parserDefault, batch.size());
+    List<BadLine> out = new ArrayList<>(rejected.size() + overflowed.size());
+    for (int p : overflowed) {
+      out.add(new BadLine(lineOf[p], 0, "timestamp out of range for precision " + unit.name()));
+    }
     for (RejectedPoint r : rejected) {
-      out.add(new BadLine(lineOf[r.index()], 0, "refused by the database: " + r.reason()));
+      int p = unit.scaledAfterParsing() ? coarse.originalIndex(r.index()) : r.index();
+      out.add(new BadLine(lineOf[p], 0, "refused by the database: " + r.reason()));
     }
     return out;
   }

@@ -30,33 +30,33 @@ enum WriteDialect {
   }
 
   /**
-   * The precision a {@code precision} query parameter names.
+   * The unit a {@code precision} query parameter names.
    *
    * @throws RefusedRequest 400 naming the accepted spellings
    */
-  Precision precision(String parameter) {
+  TimestampUnit unit(String parameter) {
     if (parameter == null || parameter.isEmpty()) {
-      return Precision.NANOSECONDS;
+      return TimestampUnit.of(Precision.NANOSECONDS);
     }
-    Precision p = switch (parameter) {
-      case "ns" -> Precision.NANOSECONDS;
-      case "us" -> Precision.MICROSECONDS;
-      case "ms" -> Precision.MILLISECONDS;
-      case "s" -> Precision.SECONDS;
+    TimestampUnit unit = switch (parameter) {
+      case "ns" -> TimestampUnit.of(Precision.NANOSECONDS);
+      case "us" -> TimestampUnit.of(Precision.MICROSECONDS);
+      case "ms" -> TimestampUnit.of(Precision.MILLISECONDS);
+      case "s" -> TimestampUnit.of(Precision.SECONDS);
       default -> this == V1 ? v1Only(parameter) : null;
     };
-    if (p == null) {
+    if (unit == null) {
       throw RefusedRequest.invalid("unknown precision '" + parameter + "' (expected " + spellings + ")");
     }
-    return p;
+    return unit;
   }
 
-  private static Precision v1Only(String parameter) {
+  private static TimestampUnit v1Only(String parameter) {
     return switch (parameter) {
-      case "n" -> Precision.NANOSECONDS;
-      case "u" -> Precision.MICROSECONDS;
-      case "m" -> Precision.MINUTES;
-      case "h" -> Precision.HOURS;
+      case "n" -> TimestampUnit.of(Precision.NANOSECONDS);
+      case "u" -> TimestampUnit.of(Precision.MICROSECONDS);
+      case "m" -> TimestampUnit.MINUTES;
+      case "h" -> TimestampUnit.HOURS;
       default -> null;
     };
   }

@@ -2,8 +2,6 @@ package io.edgetimedb.server.http;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.StorageException;
-import io.edgetimedb.engine.lineprotocol.Precision;
-import io.edgetimedb.server.metrics.ServerMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +20,15 @@ final class WriteResource implements Resource {
   private final long maxBodyBytes;
   private final ThreadLocal<LineProtocolIngest> ingests;
 
-  WriteResource(WriteDialect dialect, HttpSettings settings, Database db, ServerMetrics metrics) {
+  /**
+   * @param ingests one {@link LineProtocolIngest} per request thread, shared by both dialects:
+   *     threads are pooled, so each keeps its parser caches and buffer across requests
+   */
+  WriteResource(WriteDialect dialect, HttpSettings settings, Database db, ThreadLocal<LineProtocolIngest> ingests) {
     this.dialect = dialect;
     this.db = db;
     this.maxBodyBytes = settings.maxBodyBytes();
-    // request threads are pooled, so each keeps its parser caches and buffer across requests
-    this.ingests = ThreadLocal.withInitial(() -> new LineProtocolIngest(db, metrics, settings));
+    this.ingests = ingests;
   }
 
   @Override
@@ -41,11 +42,11 @@ final class WriteResource implements Resource {
     if (db.isClosed()) {
       throw new RefusedRequest(503, "unavailable", "the database is closed");
     }
-    Precision precision = dialect.precision(new QueryParameters(request).get("precision"));
+    TimestampUnit unit = dialect.unit(new QueryParameters(request).get("precision"));
     boolean gzip = RequestBody.isGzip(request);
     IngestReport report;
     try (InputStream body = RequestBody.open(request, maxBodyBytes)) {
-      report = ingests.get().ingest(body, precision, arrived, "http " + dialect.path() + " " + request.getRemoteAddr());
+      report = ingests.get().ingest(body, unit, arrived, "http " + dialect.path() + " " + request.getRemoteAddr());
     } catch (ConnectionLostException e) {
       throw e;
     } catch (IOException e) {

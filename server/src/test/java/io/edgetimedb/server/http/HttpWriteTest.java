@@ -68,6 +68,28 @@ class HttpWriteTest {
   }
 
   @Test
+  void hoursAndMinutesKeepEveryValueTypeRefuseOverflowsAndLateLinesByLine() {
+    long hour = 500_000;
+    String body = String.join("\n",
+        "m,s=a d=1.5,i=2i,b=true,t=\"x\" " + hour,
+        "m,s=a d=2 " + Long.MAX_VALUE / 1000,
+        "m,s=a d=3 " + (hour - 2),
+        "m,s=a d=4 " + (hour + 1),
+        "n v=1");
+    long before = System.currentTimeMillis();
+    HttpResponse<String> answer = http.post("/write?precision=h", body);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"errorCount\":2",
+        "{\"line\":2,\"message\":\"timestamp out of range for precision h\"}",
+        "{\"line\":3,\"message\":\"refused by the database: ");
+    assertThat(http.rows("m")).containsExactly("s=a " + hour * 3_600_000 + " d=1.5 i=2 b=true t=x",
+        "s=a " + (hour + 1) * 3_600_000 + " d=4.0");
+    String untimed = http.rows("n").get(0);
+    assertThat(Long.parseLong(untimed.substring(0, untimed.indexOf(' ')))).isGreaterThanOrEqualTo(before);
+  }
+
+  @Test
   void aLineWithoutTimestampTakesTheTimeTheRequestArrived() {
     long before = System.currentTimeMillis();
     assertThat(http.post("/api/v2/write", "m v=1").statusCode()).isEqualTo(204);
