@@ -20,6 +20,7 @@ final class KnownNames {
 
   private final TextKind kind;
   private final int mask;
+  private final int shift;
   private final byte[][] keys;
   private final int[] hashes;
   private final String[] names;
@@ -28,6 +29,7 @@ final class KnownNames {
   KnownNames(TextKind kind, int slots) {
     this.kind = kind;
     this.mask = slots - 1;
+    this.shift = 32 - Integer.numberOfTrailingZeros(slots);
     this.keys = new byte[slots][];
     this.hashes = new int[slots];
     this.names = new String[slots];
@@ -40,7 +42,11 @@ final class KnownNames {
    * @throws LineFault at {@code from} when a name breaks the engine's name rules
    */
   String name(byte[] buf, int from, int to, int hash) {
-    int home = (hash ^ (hash >>> 16)) & mask;
+    // Fibonacci hashing: a 31-polynomial hash of names like s00017, s00018 ... is nearly
+    // consecutive, and runs of consecutive home slots merge under linear probing into chains
+    // longer than PROBES, evicting each other on every line; the golden-ratio multiply
+    // scatters them over the table
+    int home = (hash * 0x9E3779B9) >>> shift;
     int free = -1;
     for (int i = 0; i < PROBES; i++) {
       int slot = (home + i) & mask;

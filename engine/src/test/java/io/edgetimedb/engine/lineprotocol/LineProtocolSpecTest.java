@@ -158,6 +158,29 @@ class LineProtocolSpecTest {
   }
 
   @Test
+  void wideLinesGrowThePendingPoint() {
+    StringBuilder line = new StringBuilder("m");
+    StringBuilder expected = new StringBuilder("m [");
+    for (int i = 0; i < 20; i++) {
+      line.append(",k").append(i).append("=v").append(i);
+      expected.append(i > 0 ? ", " : "").append("k").append(i).append("=v").append(i);
+    }
+    expected.append("] [");
+    for (int i = 0; i < 20; i++) {
+      line.append(i == 0 ? ' ' : ',').append("f").append(i).append("=\"s\"");
+      expected.append(i > 0 ? ", " : "").append("f").append(i).append("=\"s\"s");
+    }
+    String body = line + "\n" + line;
+    assertThat(BatchText.parse(body, NANOSECONDS).points()).containsExactly(expected + "] @0", expected + "] @0");
+  }
+
+  @Test
+  void aResultWithoutACountCountsItsErrors() {
+    LineError error = new LineError(1, 1, "missing fields", "m");
+    assertThat(new ParseResult(1, 0, List.of(error)).errorCount()).isEqualTo(1);
+  }
+
+  @Test
   void repeatedNamesAreTheSameStringInstances() {
     BatchText.Parsed parsed = BatchText.parse("boiler,site=A v=1\nboiler,site=A v=2", NANOSECONDS);
     PointBatch b = parsed.batch();
