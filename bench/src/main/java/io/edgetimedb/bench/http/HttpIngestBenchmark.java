@@ -201,9 +201,9 @@ public final class HttpIngestBenchmark {
     double measured = run.measuredNanos / 1e9;
     long[] latencies = run.sortedLatencies();
     System.out.printf("HTTP line-protocol ingest, %s%n", Instant.now());
-    System.out.printf("java %s, %d cores visible; server in a child JVM (%s), %s database%n",
+    System.out.printf("java %s, %d cores visible; server in a child JVM (%s), %s%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), serverJvm,
-        durable == null ? "in-memory" : "durable (group commit) in " + durable);
+        durable == null ? "in-memory database" : "durable database (group commit) in " + durable);
     System.out.printf("%d client threads, one keep-alive connection each, %,d lines per request (POST"
         + " /api/v2/write?precision=ns, plant feed: 6 sensor kinds, 4 tags, 1 field)%n", threads, linesPerRequest);
     System.out.printf("warm-up %d s, measured %.1f s%n", warmup, measured);
