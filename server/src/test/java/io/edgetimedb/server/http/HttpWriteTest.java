@@ -199,6 +199,57 @@ class HttpWriteTest {
   }
 
   @Test
+  void theErrorAnswerIsJsonEvenForLinesFullOfQuotesAndControlCharacters() throws Exception {
+    String body = "m,s=a v=\"open\nm,s\\=\"b\u0001 v=tru\nm,s=a v=1 1\n";
+    HttpResponse<String> answer = http.post("/write?precision=ms", body);
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(answer.body());
+    assertThat(json.get("errorCount").asInt()).isEqualTo(2);
+    assertThat(json.get("errors").get(0).get("line").asInt()).isEqualTo(1);
+    assertThat(json.get("errors").get(1).get("line").asInt()).isEqualTo(2);
+    assertThat(json.get("pointsWritten").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentWritersAllLand() throws Exception {
+    int writers = 6;
+    int requests = 20;
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      threads.add(new Thread(() -> {
+        for (int r = 0; r < requests; r++) {
+          StringBuilder body = new StringBuilder();
+          for (int i = 0; i < 50; i++) {
+            body.append("c,w=").append(writer).append(" v=").append(i).append("i ").append(r * 50 + i).append('\n');
+          }
+          statuses.add(http.post(writer % 2 == 0 ? "/write?precision=ms" : "/api/v2/write?precision=ms",
+              body.toString()).statusCode());
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(statuses).hasSize(writers * requests).containsOnly(204);
+    assertThat(http.rows("c")).hasSize(writers * requests * 50);
+  }
+
+  @Test
+  void anAuthorizationHeaderIsIgnoredAndHeadAnswersLikeGet() {
+    assertThat(http.post("/api/v2/write?org=o&bucket=b&precision=s", "m v=1 1", "Authorization", "Token secret")
+        .statusCode()).isEqualTo(204);
+    HttpResponse<String> head = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/health"))
+        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
   void anEmptyBodyWritesNothingAndIsAnsweredWithNoContent() {
     assertThat(http.post("/api/v2/write", "").statusCode()).isEqualTo(204);
     assertThat(http.post("/write", "\n# only a comment\n").statusCode()).isEqualTo(204);
