@@ -17,12 +17,14 @@ import io.edgetimedb.engine.schema.FieldSchema;
 import io.edgetimedb.engine.schema.MeasurementDeclaration;
 import io.edgetimedb.engine.schema.SchemaChange;
 import io.edgetimedb.engine.series.Series;
+import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.engine.write.WriteLimits;
 import io.edgetimedb.engine.write.WriteResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
@@ -52,27 +55,43 @@ import org.roaringbitmap.RoaringBitmap;
  * </pre>
  */
 public final class Database implements AutoCloseable {
-  private final DatabaseConfig config;
+  private volatile DatabaseConfig config;
+  private final SettingsRegistry settings;
+  private final WriteLimits limits;
   private final Catalog catalog = new Catalog();
   private final ThreadLocal<BatchWriter> writers;
   private final DurableStore store;
-  private final ScheduledExecutorService checkpointer;
+  private ScheduledExecutorService checkpointer;
+  private ScheduledFuture<?> checkpoints;
   private volatile RuntimeException lastCheckpointFailure;
   private volatile boolean closed;
 
-  private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress) throws IOException {
+  private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress, SettingsRegistry settings)
+      throws IOException {
     this.config = config;
-    this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, config.outOfOrderWindowMillis(),
-        config.chunkRows(), config.maxValueLength()));
+    this.settings = settings;
+    EngineSettings.adopt(settings, config);
+    this.limits = new WriteLimits(config.outOfOrderWindowMillis(), config.maxValueLength());
+    this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
     this.store = config.durable()
         ? DurableStore.open(fs, config.dataDirectory(), config.wal(), catalog, writers.get(), progress)
         : null;
-    this.checkpointer = store != null && config.checkpointIntervalMillis() > 0 ? startCheckpoints() : null;
+    scheduleCheckpoints(config.checkpointIntervalMillis());
+    listenToSettings();
   }
 
   /** Opens an in-memory database, or a durable one on the real file system when the config names a directory. */
   public static Database open(DatabaseConfig config) {
     return open(config, new RealFileSystem(), ReplayProgressListener.NONE);
+  }
+
+  /**
+   * Opens a database that keeps its settings in {@code settings}, which the server has already
+   * filled from its configuration file and command line (the config is made from it with {@link
+   * EngineSettings#config}); the database adds what is missing and applies run-time changes.
+   */
+  public static Database open(DatabaseConfig config, SettingsRegistry settings) {
+    return open(config, new RealFileSystem(), ReplayProgressListener.NONE, settings);
   }
 
   /**
@@ -82,22 +101,57 @@ public final class Database implements AutoCloseable {
    * @throws StorageException when the directory cannot be read or the log not reopened
    */
   public static Database open(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress) {
+    return open(config, fs, progress, new SettingsRegistry());
+  }
+
+  private static Database open(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress,
+      SettingsRegistry settings) {
     try {
-      return new Database(config, fs, progress);
+      return new Database(config, fs, progress, settings);
     } catch (IOException e) {
       throw new StorageException("cannot open the database in " + config.dataDirectory() + ": " + e.getMessage(), e);
     }
   }
 
-  private ScheduledExecutorService startCheckpoints() {
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "edgetimedb-checkpoint");
-      thread.setDaemon(true);
-      return thread;
+  /** Makes run-time changes of the changeable engine settings take effect. */
+  private void listenToSettings() {
+    settings.addListener(EngineSettings.OUT_OF_ORDER_WINDOW, (s, old, now) -> {
+      limits.outOfOrderWindowMillis((Long) now);
+      config = config.withOutOfOrderWindowMillis((Long) now);
     });
-    long interval = config.checkpointIntervalMillis();
-    executor.scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval, TimeUnit.MILLISECONDS);
-    return executor;
+    settings.addListener(EngineSettings.MAX_VALUE_LENGTH, (s, old, now) -> {
+      limits.maxValueLength((int) (long) (Long) now);
+      config = config.withMaxValueLength((int) (long) (Long) now);
+    });
+    settings.addListener(EngineSettings.MEMORY_BUDGET,
+        (s, old, now) -> config = config.withMemoryBudgetBytes((Long) now));
+    settings.addListener(EngineSettings.CHECKPOINT_INTERVAL, (s, old, now) -> {
+      config = config.withCheckpointIntervalMillis((Long) now);
+      scheduleCheckpoints((Long) now);
+    });
+  }
+
+  /** (Re)schedules background checkpoints of a durable database every {@code interval} ms; 0 stops them. */
+  private synchronized void scheduleCheckpoints(long interval) {
+    if (store == null || closed) {
+      return;
+    }
+    if (checkpoints != null) {
+      checkpoints.cancel(false);
+      checkpoints = null;
+    }
+    if (interval <= 0) {
+      return;
+    }
+    if (checkpointer == null) {
+      checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "edgetimedb-checkpoint");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    checkpoints = checkpointer.scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval,
+        TimeUnit.MILLISECONDS);
   }
 
   private void backgroundCheckpoint() {
@@ -135,8 +189,17 @@ public final class Database implements AutoCloseable {
     return closed;
   }
 
+  /** The config as it is now: changeable settings changed at run time are reflected. */
   public DatabaseConfig config() {
     return config;
+  }
+
+  /**
+   * The settings of this database (and of a server around it): {@code settings().change(name,
+   * value, source)} changes a changeable setting while the database runs.
+   */
+  public SettingsRegistry settings() {
+    return settings;
   }
 
   /**
@@ -352,12 +415,14 @@ public final class Database implements AutoCloseable {
   /** Stops background work; a durable database checkpoints and closes its log first. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    if (checkpointer != null) {
-      checkpointer.shutdownNow();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (checkpointer != null) {
+        checkpointer.shutdownNow();
+      }
     }
     if (store != null) {
       try (DurableStore closing = store) {

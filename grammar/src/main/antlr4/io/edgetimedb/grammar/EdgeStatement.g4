@@ -29,6 +29,8 @@ statement
     | showTagKeys
     | showTagValues
     | showFields
+    | showConfig
+    | setSetting
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -121,6 +123,31 @@ tagCondition
     ;
 
 // ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+showConfig
+    : SHOW CONFIG (LIKE pattern=STRING_LITERAL)?
+    ;
+
+// SET http.max-body-size = 64MiB, SET wal.fsync = 'always'. A setting name is dotted words with
+// hyphens, and a value may be a number with a unit; neither is one token, so AstBuilder takes
+// both as the exact text they span and refuses blanks inside a name.
+setSetting
+    : SET settingName EQ settingValue
+    ;
+
+settingName
+    : identifier ((DOT | MINUS) identifier)*
+    ;
+
+settingValue
+    : STRING_LITERAL                # quotedSettingValue
+    | MINUS? NUMBER identifier?     # numberSettingValue
+    | identifier                    # wordSettingValue
+    ;
+
+// ---------------------------------------------------------------------------------------------
 // Identifiers
 // ---------------------------------------------------------------------------------------------
 
@@ -138,7 +165,7 @@ identifier
 nonReservedKeyword
     : MEASUREMENT | MEASUREMENTS | SERIES | FIELDS | TAG | KEYS | KEY | VALUES
     | TIMESTAMP | DOUBLE | FLOAT | BIGINT | INT | INTEGER | LONG | BOOLEAN | BOOL
-    | VARCHAR | STRING | TEXT | VARBINARY | BYTES | BLOB
+    | VARCHAR | STRING | TEXT | VARBINARY | BYTES | BLOB | CONFIG | SET
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +193,8 @@ AND          : 'AND';
 OR           : 'OR';
 IF           : 'IF';
 EXISTS       : 'EXISTS';
+CONFIG       : 'CONFIG';
+SET          : 'SET';
 
 TAG          : 'TAG';
 DOUBLE       : 'DOUBLE';
@@ -191,6 +220,9 @@ SEMICOLON    : ';';
 EQ           : '=';
 LT_GT        : '<>';
 BANG_EQ      : '!=';
+DOT          : '.';
+MINUS        : '-';
+NUMBER       : [0-9]+ ('.' [0-9]+)?;
 
 // After the keywords, so that a keyword is never lexed as an identifier of the same length.
 IDENTIFIER        : [\p{L}_] [\p{L}\p{N}_]*;

@@ -16,6 +16,10 @@ import io.edgetimedb.grammar.EdgeStatementParser.NotConditionContext;
 import io.edgetimedb.grammar.EdgeStatementParser.NotEqualsConditionContext;
 import io.edgetimedb.grammar.EdgeStatementParser.OrConditionContext;
 import io.edgetimedb.grammar.EdgeStatementParser.ParenthesizedConditionContext;
+import io.edgetimedb.grammar.EdgeStatementParser.QuotedSettingValueContext;
+import io.edgetimedb.grammar.EdgeStatementParser.SetSettingContext;
+import io.edgetimedb.grammar.EdgeStatementParser.SettingNameContext;
+import io.edgetimedb.grammar.EdgeStatementParser.ShowConfigContext;
 import io.edgetimedb.grammar.EdgeStatementParser.ShowFieldsContext;
 import io.edgetimedb.grammar.EdgeStatementParser.ShowMeasurementsContext;
 import io.edgetimedb.grammar.EdgeStatementParser.ShowSeriesContext;
@@ -30,6 +34,8 @@ import io.edgetimedb.grammar.ast.ColumnKind;
 import io.edgetimedb.grammar.ast.CreateMeasurement;
 import io.edgetimedb.grammar.ast.DropMeasurement;
 import io.edgetimedb.grammar.ast.EdgeStatement;
+import io.edgetimedb.grammar.ast.SetSetting;
+import io.edgetimedb.grammar.ast.ShowConfig;
 import io.edgetimedb.grammar.ast.ShowFields;
 import io.edgetimedb.grammar.ast.ShowMeasurements;
 import io.edgetimedb.grammar.ast.ShowSeries;
@@ -42,7 +48,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -100,6 +108,35 @@ final class AstBuilder extends EdgeStatementBaseVisitor<EdgeStatement> {
     @Override
     public EdgeStatement visitShowFields(ShowFieldsContext ctx) {
         return new ShowFields(measurement(ctx.fromMeasurement()));
+    }
+
+    @Override
+    public EdgeStatement visitShowConfig(ShowConfigContext ctx) {
+        return new ShowConfig(Optional.ofNullable(ctx.pattern).map(AstBuilder::stringValue));
+    }
+
+    @Override
+    public EdgeStatement visitSetSetting(SetSettingContext ctx) {
+        String value = ctx.settingValue() instanceof QuotedSettingValueContext quoted
+                ? stringValue(quoted.STRING_LITERAL())
+                : spannedText(ctx.settingValue());
+        return new SetSetting(settingName(ctx.settingName()), value);
+    }
+
+    /** The name as written, so that {@code http.max-body-size} stays one name without blanks. */
+    private static String settingName(SettingNameContext ctx) {
+        String name = spannedText(ctx);
+        if (name.chars().anyMatch(Character::isWhitespace)) {
+            throw StatementSyntaxException.at(ctx.getStart(),
+                    "setting name '" + name + "' cannot contain blanks");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The input text a rule matched, blanks and case kept. */
+    private static String spannedText(ParserRuleContext ctx) {
+        Interval span = Interval.of(ctx.getStart().getStartIndex(), ctx.getStop().getStopIndex());
+        return ctx.getStart().getInputStream().getText(span);
     }
 
     private static Optional<String> measurement(FromMeasurementContext from) {

@@ -16,9 +16,10 @@ import org.apache.calcite.jdbc.EdgeJdbcFactory;
 import org.apache.calcite.jdbc.EdgeMeta;
 
 /**
- * The embedded EdgeTimeDB JDBC driver: {@code jdbc:edgetimedb:mem:[name]} and
+ * The EdgeTimeDB JDBC driver: embedded databases at {@code jdbc:edgetimedb:mem:[name]} and
  * {@code jdbc:edgetimedb:file:<dir>}, each optionally followed by {@code ;key=value}
- * connection properties. Registered with DriverManager through
+ * connection properties, and a server's through {@code jdbc:edgetimedb:remote:url=http://host:port}
+ * (see {@link RemoteDriver}). Registered with DriverManager through
  * {@code META-INF/services/java.sql.Driver}.
  *
  * <p>{@code file:} URLs open a durable database in that directory (write-ahead log with group
@@ -28,6 +29,10 @@ import org.apache.calcite.jdbc.EdgeMeta;
 public final class EdgeDriver extends Driver {
   /** Connection property naming the database a connection uses; set by the driver. */
   static final String DATABASE_PROPERTY = "edgetimedb.database";
+  static final DriverVersion VERSION =
+      new DriverVersion("EdgeTimeDB JDBC Driver", "0.1.0", "EdgeTimeDB", "0.1.0", false, 0, 1, 0, 1);
+  /** Serves {@code jdbc:edgetimedb:remote:} URLs. */
+  private static final RemoteDriver REMOTE = new RemoteDriver();
 
   static {
     new EdgeDriver().register();
@@ -50,13 +55,16 @@ public final class EdgeDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("EdgeTimeDB JDBC Driver", "0.1.0", "EdgeTimeDB", "0.1.0", false, 0, 1, 0, 1);
+    return VERSION;
   }
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (url == null || !url.startsWith(DatabaseUrl.PREFIX)) {
       return null;
+    }
+    if (url.startsWith(RemoteDriver.PREFIX)) {
+      return REMOTE.connect(url, info);
     }
     DatabaseUrl parsed = DatabaseUrl.parse(url, info == null ? new Properties() : info);
     Properties properties = ConnectionDefaults.apply(parsed.properties());
@@ -66,7 +74,7 @@ public final class EdgeDriver extends Driver {
       AvaticaConnection connection = factory.newConnection(this, factory, url, properties);
       handler.onConnectionInit(connection);
       CalciteConnection calcite = (CalciteConnection) connection;
-      EdgeSchemas.register(calcite.getRootSchema(), db);
+      EdgeSchemas.register(calcite.getRootSchema(), db, properties.getProperty("user", EdgeSchemas.ANONYMOUS));
       calcite.setSchema(MeasurementsSchema.NAME);
       return connection;
     } catch (SQLException | RuntimeException e) {

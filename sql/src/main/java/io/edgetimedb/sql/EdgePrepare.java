@@ -3,15 +3,18 @@ package io.edgetimedb.sql;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.sql.ddl.SchemaStatements;
 import io.edgetimedb.sql.parse.EdgeParserFactory;
+import io.edgetimedb.grammar.ast.SetSetting;
 import io.edgetimedb.sql.parse.EdgeStatementNode;
+import io.edgetimedb.sql.settings.SettingStatements;
 import java.lang.reflect.Type;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * Calcite's statement preparation with EdgeTimeDB's parser and schema statements. Calcite makes
+ * Calcite's statement preparation with EdgeTimeDB's parser, schema statements and SET. Calcite makes
  * one instance per statement; it remembers the statement's context because the parser needs the
  * database (for stored names) and Calcite's parser hook does not pass it.
  */
@@ -35,7 +38,12 @@ public final class EdgePrepare extends CalcitePrepareImpl {
   @Override
   public void executeDdl(CalcitePrepare.Context context, SqlNode node) {
     if (node instanceof EdgeStatementNode statement) {
-      SchemaStatements.execute(EdgeSchemas.database(context.getRootSchema().plus()), statement.statement());
+      SchemaPlus root = context.getRootSchema().plus();
+      if (statement.statement() instanceof SetSetting set) {
+        SettingStatements.execute(EdgeSchemas.database(root), set, EdgeSchemas.user(root));
+      } else {
+        SchemaStatements.execute(EdgeSchemas.database(root), statement.statement());
+      }
     } else {
       super.executeDdl(context, node);
     }

@@ -15,11 +15,26 @@ public final class EdgeSchemas {
 
   private EdgeSchemas() {}
 
+  /** The user of a connection that did not name one. */
+  public static final String ANONYMOUS = "anonymous";
+
   /** Registers the schemas; caching is off so that each statement sees the schema as it is now. */
   public static void register(SchemaPlus root, Database db) {
+    register(root, db, ANONYMOUS);
+  }
+
+  /** Registers the schemas of a connection whose user is {@code user}. */
+  public static void register(SchemaPlus root, Database db, String user) {
     root.add(MeasurementsSchema.NAME, new MeasurementsSchema(db)).setCacheEnabled(false);
-    root.add(SystemSchema.NAME, new SystemSchema(db)).setCacheEnabled(false);
+    root.add(SystemSchema.NAME, new SystemSchema(db, user)).setCacheEnabled(false);
     EdgeFunctions.register(root);
+  }
+
+  /** The user of the connection whose root schema this is. */
+  public static String user(SchemaPlus root) {
+    SchemaPlus sys = root.subSchemas().get(SystemSchema.NAME);
+    SystemSchema schema = sys == null ? null : sys.unwrap(SystemSchema.class);
+    return schema == null ? ANONYMOUS : schema.user();
   }
 
   /** The database registered in a root schema, or null when there is none. */

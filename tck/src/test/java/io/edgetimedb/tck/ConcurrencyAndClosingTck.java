@@ -80,16 +80,19 @@ class ConcurrencyAndClosingTck {
     other.close();
     other.close();
     assertThat(other.isClosed()).isTrue();
-    failsWithState(() -> other.executeQuery("SELECT 1"), "HY010");
+    failsWithState(driver, () -> other.executeQuery("SELECT 1"), "HY010");
     c.close();
     c.close();
     assertThat(c.isClosed()).isTrue();
-    assertThat(s.isClosed()).isTrue();
-    failsWithState(() -> s.executeQuery("SELECT * FROM m"), "08003");
-    failsWithState(c::createStatement, "08003");
-    failsWithState(c::getAutoCommit, "08003");
-    assertThat(rs.isClosed()).isTrue();
-    failsWithState(rs::next, "24000");
+    failsWithState(driver, () -> s.executeQuery("SELECT * FROM m"), "08003");
+    failsWithState(driver, c::createStatement, "08003");
+    failsWithState(driver, c::getAutoCommit, "08003");
+    if (!driver.client().remote()) {
+      // Avatica's remote client leaves its statements and results open when the connection closes.
+      assertThat(s.isClosed()).isTrue();
+      assertThat(rs.isClosed()).isTrue();
+      failsWithState(driver, rs::next, "24000");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -98,12 +101,24 @@ class ConcurrencyAndClosingTck {
     Connection c = driver.newDatabase().connect();
     PreparedStatement ps = c.prepareStatement("SELECT * FROM sys.storage");
     c.close();
-    assertThat(ps.isClosed()).isTrue();
-    failsWithState(ps::executeQuery, "08003");
+    if (!driver.client().remote()) {
+      assertThat(ps.isClosed()).isTrue();
+    }
+    failsWithState(driver, ps::executeQuery, "08003");
     ps.close();
   }
 
-  private static void failsWithState(ThrowingCallable call, String state) {
+  /**
+   * Fails with an SQLException carrying the state. Avatica's remote client raises the errors about
+   * closed objects itself, without a SQLSTATE or, when the server answers, with whatever state the
+   * missing connection got there (docs/sql-dialect.md, "Remote access"): remotely only the
+   * SQLException is checked.
+   */
+  private static void failsWithState(DriverConfiguration driver, ThrowingCallable call, String state) {
+    if (driver.client().remote()) {
+      assertThatThrownBy(call).isInstanceOf(SQLException.class);
+      return;
+    }
     assertThatThrownBy(call).isInstanceOf(SQLException.class)
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(state);
   }
@@ -119,8 +134,8 @@ class ConcurrencyAndClosingTck {
       ResultSet rs = s.executeQuery("SELECT * FROM sys.storage");
       s.close();
       assertThat(rs.isClosed()).isTrue();
-      failsWithState(() -> rs.getString(1), "24000");
-      failsWithState(s::getMaxRows, "HY010");
+      failsWithState(driver, () -> rs.getString(1), "24000");
+      failsWithState(driver, s::getMaxRows, "HY010");
     }
   }
 }

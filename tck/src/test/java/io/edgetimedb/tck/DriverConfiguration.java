@@ -11,19 +11,42 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One way of reaching EdgeTimeDB over JDBC. Every TCK test runs once per configuration; a
- * remote driver joins by adding a configuration here (its URL names a server the suite starts).
+ * One way of reaching EdgeTimeDB over JDBC. Every TCK test runs once per configuration; the
+ * remote ones reach an Avatica endpoint the suite starts on a loopback port
+ * ({@link RemoteDatabases}).
  *
  * @param name how the configuration shows in test names
  * @param urls a fresh URL per database: each call names a new, empty database
+ * @param client which client library answers: the expectations that differ remotely ask it
  */
-record DriverConfiguration(String name, Supplier<String> urls) {
+record DriverConfiguration(String name, Supplier<String> urls, Client client) {
+
+  /** The JDBC client behind a configuration. */
+  enum Client {
+    /** The embedded driver. */
+    EMBEDDED,
+    /** EdgeTimeDB's remote URL: Avatica's remote driver with EdgeTimeDB's defaults. */
+    REMOTE_EDGETIMEDB,
+    /** Avatica's remote driver as any Avatica client uses it. */
+    REMOTE_AVATICA;
+
+    boolean remote() {
+      return this != EMBEDDED;
+    }
+  }
 
   /** Every configuration the suite runs against. */
   static List<DriverConfiguration> all() {
     return List.of(
-        new DriverConfiguration("embedded mem", () -> "jdbc:edgetimedb:mem:tck-" + UUID.randomUUID()),
-        new DriverConfiguration("embedded file", DriverConfiguration::fileUrl));
+        new DriverConfiguration("embedded mem", () -> "jdbc:edgetimedb:mem:tck-" + UUID.randomUUID(), Client.EMBEDDED),
+        new DriverConfiguration("embedded file", DriverConfiguration::fileUrl, Client.EMBEDDED),
+        new DriverConfiguration("remote-edgetimedb",
+            () -> "jdbc:edgetimedb:remote:url=" + RemoteDatabases.newDatabase(), Client.REMOTE_EDGETIMEDB),
+        new DriverConfiguration("remote-avatica",
+            // timeZone=UTC: Avatica's driver otherwise reads TIMESTAMPs as wall-clock times of the
+            // client JVM's zone (docs/remote-access.md); the TCK's zone runs check epoch millis.
+            () -> "jdbc:avatica:remote:url=" + RemoteDatabases.newDatabase() + ";serialization=protobuf;timeZone=UTC",
+            Client.REMOTE_AVATICA));
   }
 
   private static String fileUrl() {

@@ -40,8 +40,10 @@ class MetadataTck {
     try (Connection c = driver.newDatabase().connect()) {
       Tck.createAllTypes(c);
       DatabaseMetaData md = c.getMetaData();
-      assertThat(md.getDatabaseProductName()).isEqualTo("EdgeTimeDB");
-      assertThat(md.getDriverName()).isEqualTo("EdgeTimeDB JDBC Driver");
+      // Avatica's own remote driver names itself as product and driver.
+      boolean avatica = driver.client() == DriverConfiguration.Client.REMOTE_AVATICA;
+      assertThat(md.getDatabaseProductName()).isEqualTo(avatica ? "Avatica" : "EdgeTimeDB");
+      assertThat(md.getDriverName()).isEqualTo(avatica ? "Avatica Remote JDBC Driver" : "EdgeTimeDB JDBC Driver");
       assertThat(column(md.getSchemas(), "TABLE_SCHEM")).contains("edge", "sys");
       assertThat(column(md.getTables(null, "edge", "%", null), "TABLE_NAME")).containsExactly("readings");
       assertThat(column(md.getTables(null, "sys", "%", null), "TABLE_NAME"))
@@ -86,6 +88,34 @@ class MetadataTck {
       Tck.execute(writer, "CREATE MEASUREMENT m (site TAG, a DOUBLE, extra BIGINT)");
       Tck.execute(writer, "INSERT INTO m (ts, site, extra) VALUES (1, 'A', 7)");
       assertThat(Tck.rows(reader, "SELECT extra FROM m")).containsExactly(List.of(7L));
+    }
+  }
+
+  /**
+   * The calls DBeaver makes when it opens a connection and browses a table (its generic JDBC
+   * plugin): each must answer, not throw, and a table without keys or indexes has empty lists.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void theCallsAGraphicalClientMakesWhileBrowsing(DriverConfiguration driver) throws SQLException {
+    try (Connection c = driver.newDatabase().connect()) {
+      Tck.createAllTypes(c);
+      DatabaseMetaData md = c.getMetaData();
+      assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
+      assertThat(md.getDatabaseProductVersion()).isNotBlank();
+      assertThat(md.getDriverVersion()).isNotBlank();
+      assertThat(column(md.getTableTypes(), "TABLE_TYPE")).contains("TABLE");
+      assertThat(column(md.getCatalogs(), "TABLE_CAT")).isNotNull();
+      assertThat(column(md.getTables(null, "edge", "%", new String[] {"TABLE", "VIEW"}), "TABLE_NAME"))
+          .containsExactly("readings");
+      assertThat(column(md.getPrimaryKeys(null, "edge", "readings"), "COLUMN_NAME")).isEmpty();
+      assertThat(column(md.getImportedKeys(null, "edge", "readings"), "FKCOLUMN_NAME")).isEmpty();
+      assertThat(column(md.getExportedKeys(null, "edge", "readings"), "FKCOLUMN_NAME")).isEmpty();
+      assertThat(column(md.getIndexInfo(null, "edge", "readings", false, true), "INDEX_NAME")).isEmpty();
+      assertThat(column(md.getTypeInfo(), "TYPE_NAME")).contains("TIMESTAMP", "DOUBLE", "VARCHAR", "BOOLEAN");
+      assertThat(column(md.getColumns(null, "edge", "readings", "ts"), "TYPE_NAME")).hasSize(1);
+      assertThat(md.getSQLKeywords()).isNotNull();
+      assertThat(md.supportsTransactions()).isFalse();
     }
   }
 

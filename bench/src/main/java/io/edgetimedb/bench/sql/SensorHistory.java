@@ -25,7 +25,12 @@ final class SensorHistory {
 
   /** A connection to a new private in-memory database holding the two hours. */
   static Connection open() throws SQLException {
-    Connection connection = DriverManager.getConnection("jdbc:edgetimedb:mem:");
+    return open("jdbc:edgetimedb:mem:");
+  }
+
+  /** A connection to the (new, empty) embedded database at {@code url}, loaded with the two hours. */
+  static Connection open(String url) throws SQLException {
+    Connection connection = DriverManager.getConnection(url);
     Database db = EdgeSchemas.database(connection.unwrap(CalciteConnection.class).getRootSchema());
     PointBatch batch = new PointBatch();
     for (long ts = START; ts < END; ts += 1000) {

@@ -12,8 +12,10 @@ public enum SensorKind {
   VIBRATION("vibration", "counts", FieldType.BIGINT),
   /** A monotonically increasing energy meter in Wh. */
   ENERGY("energy", "wh", FieldType.BIGINT),
-  /** A door or valve state that changes rarely. */
+  /** A door contact that changes rarely. */
   DOOR("door", "open", FieldType.BOOLEAN),
+  /** A valve's open/closed feedback, switched by the process more often than a door. */
+  VALVE("valve", "open", FieldType.BOOLEAN),
   /** A status text that is mostly OK. */
   STATUS("status", "state", FieldType.VARCHAR);
 
@@ -37,5 +39,10 @@ public enum SensorKind {
 
   public FieldType type() {
     return type;
+  }
+
+  /** Whether readings are numbers an anomaly can bend (counters and states only drop out). */
+  public boolean analog() {
+    return this == TEMPERATURE || this == PRESSURE || this == VIBRATION;
   }
 }

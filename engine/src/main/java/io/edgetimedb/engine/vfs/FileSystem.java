@@ -15,7 +15,11 @@ import java.util.List;
  */
 public interface FileSystem {
 
-  /** Opens {@code file} for appending, creating it if missing; writes always go to its end. */
+  /**
+   * Opens {@code file} for writing, creating it if missing: {@link WritableFile#write(
+   * java.nio.ByteBuffer)} appends at its end, {@link WritableFile#write(java.nio.ByteBuffer,
+   * long)} writes in place.
+   */
   WritableFile openAppend(Path file) throws IOException;
 
   /** Opens an existing file for positional reads. */

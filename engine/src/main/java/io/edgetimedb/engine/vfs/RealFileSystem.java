@@ -21,9 +21,8 @@ public final class RealFileSystem implements FileSystem {
 
   @Override
   public WritableFile openAppend(Path file) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    // not APPEND: on Linux a positional write to an O_APPEND file goes to the end regardless
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     return new ChannelWritableFile(file, channel);
   }
 
@@ -108,10 +107,17 @@ public final class RealFileSystem implements FileSystem {
       this.channel = channel;
     }
 
+    /** Appends at the current size, asked each time, so a truncation by another handle is followed. */
     @Override
     public void write(ByteBuffer src) throws IOException {
+      write(src, channel.size());
+    }
+
+    @Override
+    public void write(ByteBuffer src, long position) throws IOException {
+      long at = position;
       while (src.hasRemaining()) {
-        channel.write(src);
+        at += channel.write(src, at);
       }
     }
 
@@ -126,15 +132,6 @@ public final class RealFileSystem implements FileSystem {
         return channel.size();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void preallocate(long bytes) throws IOException {
-      long usable = Files.getFileStore(path).getUsableSpace();
-      if (usable < bytes) {
-        throw new IOException(
-            "No space left on device: " + path + " needs " + bytes + " bytes, " + usable + " free");
       }
     }
 

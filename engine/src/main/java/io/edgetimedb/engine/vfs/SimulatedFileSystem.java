@@ -30,6 +30,10 @@ import java.util.TreeMap;
  * open handle. Directories themselves are durable as soon as they are created, a simplification
  * that keeps the model small; file sizes must fit in an {@code int}.
  *
+ * <p>Writes may go to any position (a write past the end zero-fills the gap); each is pending
+ * on its own until a sync, so a cut may keep a later write and drop, tear or garble an earlier
+ * one, as a disk that reorders its writes would.
+ *
  * <p>Faults: a failing fsync ({@link #failNextSync}), a full disk ({@link #setCapacity},
  * {@link #failWritesAfter}) and a power cut at the n-th operation ({@link #cutPowerAtOperation}).
  * Every call on the file system or on a live handle, except a handle's {@code size} and
@@ -303,16 +307,17 @@ public final class SimulatedFileSystem implements FileSystem {
     }
   }
 
-  private synchronized void write(SimulatedWritableFile file, ByteBuffer src) throws IOException {
+  private synchronized void write(SimulatedWritableFile file, ByteBuffer src, long position)
+      throws IOException {
     checkAlive(file);
     beginOperation();
+    Inode inode = file.inode;
+    int offset = position < 0 ? inode.visible.length : Math.toIntExact(position);
     int wanted = src.remaining();
-    int accepted = (int) Math.min(wanted, freeBytes());
+    int accepted = (int) Math.min(wanted, overwritten(inode, offset, wanted) + freeBytes());
     if (accepted > 0) {
       byte[] bytes = new byte[accepted];
       src.get(bytes);
-      Inode inode = file.inode;
-      int offset = inode.visible.length;
       inode.visible.write(offset, bytes, bytes.length);
       inode.pending.add(new PendingWrite(offset, bytes));
       dirtyInodes.add(inode);
@@ -320,6 +325,11 @@ public final class SimulatedFileSystem implements FileSystem {
     if (accepted < wanted) {
       throw new IOException("No space left on device: " + file.path);
     }
+  }
+
+  /** How many of {@code count} bytes written at {@code offset} land on bytes the file already has: those need no space. */
+  private static int overwritten(Inode inode, int offset, int count) {
+    return Math.max(0, Math.min(count, inode.visible.length - offset));
   }
 
   private synchronized void sync(SimulatedWritableFile file) throws IOException {
@@ -334,18 +344,6 @@ public final class SimulatedFileSystem implements FileSystem {
       throw failure;
     }
     inode.resolvePending(null, CutPolicy.WRITE_ALL);
-  }
-
-  private synchronized void preallocate(SimulatedWritableFile file, long bytes)
-      throws IOException {
-    checkAlive(file);
-    beginOperation();
-    long free = freeBytes();
-    if (free < bytes) {
-      throw new IOException(
-          "No space left on device: " + file.path + " needs " + bytes + " bytes, " + free
-              + " free");
-    }
   }
 
   private synchronized int read(SimulatedReadableFile file, ByteBuffer dst, long position)
@@ -570,7 +568,15 @@ public final class SimulatedFileSystem implements FileSystem {
 
     @Override
     public void write(ByteBuffer src) throws IOException {
-      SimulatedFileSystem.this.write(this, src);
+      SimulatedFileSystem.this.write(this, src, -1);
+    }
+
+    @Override
+    public void write(ByteBuffer src, long position) throws IOException {
+      if (position < 0) {
+        throw new IllegalArgumentException("negative position: " + position);
+      }
+      SimulatedFileSystem.this.write(this, src, position);
     }
 
     @Override
@@ -581,11 +587,6 @@ public final class SimulatedFileSystem implements FileSystem {
     @Override
     public long size() {
       return handleSize(this);
-    }
-
-    @Override
-    public void preallocate(long bytes) throws IOException {
-      SimulatedFileSystem.this.preallocate(this, bytes);
     }
   }
 

@@ -4,7 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** A file opened for appending; see {@link FileSystem} for when its bytes become durable. */
+/**
+ * A file opened for writing, at its end or in place; see {@link FileSystem} for when its bytes
+ * become durable.
+ */
 public interface WritableFile extends Closeable {
 
   /**
@@ -13,17 +16,17 @@ public interface WritableFile extends Closeable {
    */
   void write(ByteBuffer src) throws IOException;
 
+  /**
+   * Writes all remaining bytes of {@code src} at {@code position}, overwriting what is there and
+   * extending the file if they reach past its end. Overwriting bytes the file already has needs
+   * no new space, which is what lets a preallocated file be filled without ever meeting a full
+   * disk. On failure a prefix of them may already be in the file.
+   */
+  void write(ByteBuffer src, long position) throws IOException;
+
   /** Forces every byte written so far to stable storage (fsync). */
   void sync() throws IOException;
 
   /** Current size of the file in bytes. */
   long size();
-
-  /**
-   * Makes sure the volume has room for {@code bytes} more bytes, or throws an {@link IOException}
-   * saying the disk is full. It checks and does not reserve: another writer may still take the
-   * space, so writes must handle a full disk anyway; the check only lets a caller fail before it
-   * starts something it could not finish.
-   */
-  void preallocate(long bytes) throws IOException;
 }

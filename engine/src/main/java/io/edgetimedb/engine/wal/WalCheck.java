@@ -149,7 +149,7 @@ public final class WalCheck {
     }
     Path backup = moveAside(fs, segment.path());
     try (WritableFile file = fs.openAppend(segment.path())) {
-      file.write(WalSegmentFormat.header(segment.firstSequence(), new CRC32C()));
+      file.write(WalSegmentFormat.header(segment.firstSequence(), (short) 0, new CRC32C()));
       file.sync();
     }
     return backup;

@@ -6,10 +6,14 @@ package io.edgetimedb.engine.wal;
  * @param fsyncPolicy when an append returns relative to the fsync covering it
  * @param groupCommitMillis shortest time between two background fsyncs under OS, so the most an
  *     OS-policy acknowledgement may precede its fsync (GROUP fsyncs as soon as a writer waits)
- * @param segmentBytes size at which the log starts a new segment file; also the free space a
- *     new segment must find on the disk before it is started
+ * @param segmentBytes size of a segment file: each is zero-filled to this size before use, and
+ *     the log starts a new one when the next record would not fit
+ * @param spareInBackground whether the next segment's zeros are written and fsynced by a
+ *     background thread (the default) or by the writer that used up the previous spare; tests
+ *     that count file operations turn it off to keep the count the same from run to run
  */
-public record WalOptions(FsyncPolicy fsyncPolicy, long groupCommitMillis, long segmentBytes) {
+public record WalOptions(FsyncPolicy fsyncPolicy, long groupCommitMillis, long segmentBytes,
+    boolean spareInBackground) {
 
   /** Default segment size: 64 MiB. */
   public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
@@ -35,23 +39,28 @@ public record WalOptions(FsyncPolicy fsyncPolicy, long groupCommitMillis, long s
     }
   }
 
-  /** GROUP policy, 10 ms group commit, 64 MiB segments. */
+  /** GROUP policy, 10 ms group commit, 64 MiB segments, the next one prepared in the background. */
   public static WalOptions defaults() {
-    return new WalOptions(FsyncPolicy.GROUP, DEFAULT_GROUP_COMMIT_MILLIS, DEFAULT_SEGMENT_BYTES);
+    return new WalOptions(FsyncPolicy.GROUP, DEFAULT_GROUP_COMMIT_MILLIS, DEFAULT_SEGMENT_BYTES, true);
   }
 
   /** A copy with another fsync policy. */
   public WalOptions withFsyncPolicy(FsyncPolicy policy) {
-    return new WalOptions(policy, groupCommitMillis, segmentBytes);
+    return new WalOptions(policy, groupCommitMillis, segmentBytes, spareInBackground);
   }
 
   /** A copy with another group-commit interval. */
   public WalOptions withGroupCommitMillis(long millis) {
-    return new WalOptions(fsyncPolicy, millis, segmentBytes);
+    return new WalOptions(fsyncPolicy, millis, segmentBytes, spareInBackground);
   }
 
   /** A copy with another segment size. */
   public WalOptions withSegmentBytes(long bytes) {
-    return new WalOptions(fsyncPolicy, groupCommitMillis, bytes);
+    return new WalOptions(fsyncPolicy, groupCommitMillis, bytes, spareInBackground);
+  }
+
+  /** A copy that prepares the next segment in the background, or not. */
+  public WalOptions withSpareInBackground(boolean inBackground) {
+    return new WalOptions(fsyncPolicy, groupCommitMillis, segmentBytes, inBackground);
   }
 }

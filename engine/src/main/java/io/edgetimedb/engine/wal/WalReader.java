@@ -128,14 +128,15 @@ final class WalReader {
         || !WalSegmentFormat.isValidHeader(buffer, index(0), firstSequence, crc)) {
       return new SegmentResult(0, 0, DamageKind.BAD_SEGMENT_HEADER, false);
     }
-    return readRecords(firstSequence, consumer);
+    boolean preallocated = WalSegmentFormat.isPreallocated(buffer, index(0));
+    return readRecords(firstSequence, preallocated, consumer);
   }
 
-  private SegmentResult readRecords(long firstSequence, RecordConsumer consumer)
+  private SegmentResult readRecords(long firstSequence, boolean preallocated, RecordConsumer consumer)
       throws IOException {
     long offset = WalSegmentFormat.HEADER_BYTES;
     long records = 0;
-    while (offset < fileSize) {
+    while (offset < fileSize && !(preallocated && isZeroTail(offset))) {
       long sequence = firstSequence + records;
       DamageKind damage = inspectRecord(offset, sequence);
       if (damage != null) {
@@ -158,7 +159,7 @@ final class WalReader {
       return DamageKind.SHORT_RECORD_HEADER;
     }
     int at = index(offset);
-    if (buffer.getLong(at) == 0 && buffer.getLong(at + 8) == 0) {
+    if (WalSegmentFormat.isZeroRecordHeader(buffer, at)) {
       return DamageKind.ZERO_FILLED;
     }
     long length = Integer.toUnsignedLong(buffer.getInt(at));
@@ -171,6 +172,42 @@ final class WalReader {
       return DamageKind.CHECKSUM_MISMATCH;
     }
     return buffer.getLong(at + 8) == sequence ? null : DamageKind.SEQUENCE_GAP;
+  }
+
+  /**
+   * Whether only zeros are left from {@code offset} to the end of the file: the unused space of
+   * a preallocated segment, so the clean end of its records. It may be shorter than a record
+   * header, since a segment is sealed when the next record does not fit.
+   */
+  private boolean isZeroTail(long offset) throws IOException {
+    int head = (int) Math.min(WalSegmentFormat.RECORD_HEADER_BYTES, fileSize - offset);
+    if (!fill(offset, head) || !allZero(index(offset), head)) {
+      return false; // a record starts here: the common case, decided without reading further
+    }
+    for (long from = offset; from < fileSize; ) {
+      int count = (int) Math.min(buffer.capacity(), fileSize - from);
+      fill(from, count);
+      if (!allZero(index(from), count)) {
+        return false;
+      }
+      from += count;
+    }
+    return true;
+  }
+
+  private boolean allZero(int at, int count) {
+    int longs = count & ~7;
+    for (int i = 0; i < longs; i += 8) {
+      if (buffer.getLong(at + i) != 0) {
+        return false;
+      }
+    }
+    for (int i = longs; i < count; i++) {
+      if (buffer.get(at + i) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -63,7 +63,10 @@ final class WalRecovery {
     return new ReplayReport(scan.recordsReplayed(), scan.lastSequence(), tornTail, corruption);
   }
 
-  /** Copies interrupted by a crash are incomplete and were never part of the log. */
+  /**
+   * Copies interrupted by a crash are incomplete and were never part of the log; nor is a spare
+   * segment ({@link SpareSegment#FILE_NAME}), whose zeros may not all have reached the disk.
+   */
   private void deleteLeftoverCopies() throws IOException {
     for (Path path : fs.list(dir)) {
       String name = path.getFileName().toString();

@@ -16,29 +16,46 @@ import java.util.zip.CRC32C;
  *   0         4       6       8                         16        20        24
  *   +---------+-------+-------+-------------------------+---------+---------+
  *   | magic   | vers. | flags | first sequence          | header  | zero    |
- *   | u32     | u16   | u16=0 | u64                     | crc u32 | u32     |
+ *   | u32     | u16   | u16   | u64                     | crc u32 | u32     |
  *   +---------+-------+-------+-------------------------+---------+---------+
  *   magic   = 0x4C575445, the bytes "ETWL" in file order
  *   vers.   = 1
+ *   flags   = 0, or 1 (PREALLOCATED): the file was zero-filled to its full size and fsynced
+ *             before its header was written; no other bit may be set
  *   header crc = CRC32C of bytes 0..15
  *
- * Record, 16-byte header + payload, repeated up to the end of the file
+ * Record, 16-byte header + payload, repeated up to the end of the records
  *   0         4         8                         16
  *   +---------+---------+-------------------------+--------------------------+
  *   | length  | crc     | sequence                | payload                  |
  *   | u32     | u32     | u64                     | (length bytes)           |
  *   +---------+---------+-------------------------+--------------------------+
  *   crc = CRC32C of sequence (8 bytes), then length (4 bytes), then payload
- *   sequence = previous record's sequence + 1, across segment boundaries
+ *   sequence = previous record's sequence + 1, across segment boundaries (never 0)
+ *
+ * End of the records: the end of the file, or, in a PREALLOCATED segment, a zero tail
+ *   +--------+--------+-----+--------+-----------+-------------------------------+
+ *   | header | record | ... | record | 16 zeros  | zeros up to the end of file   |
+ *   +--------+--------+-----+--------+-----------+-------------------------------+
+ *   A record header of 16 zero bytes can never start a record (its sequence would be 0), so
+ *   where a record would start, 16 zero bytes followed by nothing but zeros up to the end of
+ *   the file are the clean end. Zeros followed by anything else are damage (ZERO_FILLED).
  * </pre>
  *
  * <p>The checksum covers the sequence and the length, not only the payload, so that a stale or
  * misplaced record, or a length garbled into another plausible value, is caught.
+ *
+ * <p>Why preallocated: records are written in place into space the disk already gave the file,
+ * so a full disk can stop the log only when the next segment is prepared, never in the middle
+ * of a record. A build that knows no flags refuses a PREALLOCATED segment as a bad header
+ * instead of reading its zero tail as damage.
  */
 final class WalSegmentFormat {
 
   static final int MAGIC = 0x4C575445;
   static final short VERSION = 1;
+  /** Header flag: the segment was zero-filled to its full size; a zero tail ends its records. */
+  static final short PREALLOCATED = 1;
   static final int HEADER_BYTES = 24;
   static final int RECORD_HEADER_BYTES = 16;
   /** Bound on a record's payload; a longer length field is damage, not a reason to allocate. */
@@ -75,9 +92,9 @@ final class WalSegmentFormat {
     }
   }
 
-  static ByteBuffer header(long firstSequence, CRC32C crc) {
+  static ByteBuffer header(long firstSequence, short flags, CRC32C crc) {
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    header.putInt(0, MAGIC).putShort(4, VERSION).putShort(6, (short) 0);
+    header.putInt(0, MAGIC).putShort(4, VERSION).putShort(6, flags);
     header.putLong(8, firstSequence);
     header.putInt(16, headerChecksum(header, 0, crc));
     return header;
@@ -87,10 +104,20 @@ final class WalSegmentFormat {
   static boolean isValidHeader(ByteBuffer buffer, int at, long firstSequence, CRC32C crc) {
     return buffer.getInt(at) == MAGIC
         && buffer.getShort(at + 4) == VERSION
-        && buffer.getShort(at + 6) == 0
+        && (buffer.getShort(at + 6) & ~PREALLOCATED) == 0
         && buffer.getLong(at + 8) == firstSequence
         && buffer.getInt(at + 16) == headerChecksum(buffer, at, crc)
         && buffer.getInt(at + 20) == 0;
+  }
+
+  /** Whether the valid header at {@code at} announces a zero-filled (PREALLOCATED) segment. */
+  static boolean isPreallocated(ByteBuffer buffer, int at) {
+    return (buffer.getShort(at + 6) & PREALLOCATED) != 0;
+  }
+
+  /** Whether the 16 bytes at {@code at} are zero: where a record would start, the end of the records. */
+  static boolean isZeroRecordHeader(ByteBuffer buffer, int at) {
+    return buffer.getLong(at) == 0 && buffer.getLong(at + 8) == 0;
   }
 
   /**

@@ -8,74 +8,104 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
-/** The segment the log appends to. Not thread-safe: the log serialises access. */
+/**
+ * The segment the log writes to: a preallocated file (see {@link SpareSegment}) whose records
+ * are written in place over its zeros, so a record never needs space the disk has not already
+ * given. Not thread-safe: the log serialises access.
+ *
+ * <pre>
+ *   0        24                      size                            allocated
+ *   +--------+-----------------------+-------------------------------+
+ *   | header | records written       | zeros (the clean end)         |
+ *   +--------+-----------------------+-------------------------------+
+ * </pre>
+ */
 final class WalSegmentWriter implements Closeable {
 
   private final FileSystem fs;
   private final Path path;
   private final long firstSequence;
   private final WritableFile file;
+  private final long allocated;
   private long size;
   private long recordCount;
 
-  private WalSegmentWriter(FileSystem fs, Path path, long firstSequence, WritableFile file) {
+  private WalSegmentWriter(FileSystem fs, Path path, long firstSequence, WritableFile file, long allocated) {
     this.fs = fs;
     this.path = path;
     this.firstSequence = firstSequence;
     this.file = file;
-    this.size = file.size();
+    this.allocated = allocated;
+    this.size = WalSegmentFormat.HEADER_BYTES;
   }
 
   /**
-   * Creates the segment and writes its header, after checking that the disk can hold a whole
-   * segment, so that a full disk stops the log at a segment boundary with a clear error. On
-   * failure nothing is left behind. The header is not yet durable: see {@link #makeDurable()}.
+   * Turns the zero-filled {@code spare} into the segment starting at {@code firstSequence}:
+   * writes the header in place, fsyncs it, renames the file (replacing an empty leftover of
+   * that name) and fsyncs the directory. Until the rename is durable the spare is no segment,
+   * so a crash in between loses nothing.
+   *
+   * @throws IOException if the header could not be written (nothing changed in the log), or a
+   *     {@link SegmentSyncException} if an fsync or the rename failed (the state on disk is then
+   *     unknown, as after any failed fsync)
    */
-  static WalSegmentWriter create(
-      FileSystem fs, Path dir, long firstSequence, long reservedBytes, CRC32C crc)
-      throws IOException {
+  static WalSegmentWriter start(FileSystem fs, Path dir, Path spare, long allocated, long firstSequence,
+      CRC32C crc) throws IOException {
     Path path = dir.resolve(WalSegmentFormat.fileName(firstSequence));
-    if (fs.exists(path)) {
-      // only an empty leftover of an earlier attempt can carry the next segment's name
-      fs.delete(path);
-    }
-    WritableFile file = fs.openAppend(path);
+    WritableFile file = fs.openAppend(spare);
     try {
-      file.preallocate(reservedBytes);
-      file.write(WalSegmentFormat.header(firstSequence, crc));
-      return new WalSegmentWriter(fs, path, firstSequence, file);
+      file.write(WalSegmentFormat.header(firstSequence, WalSegmentFormat.PREALLOCATED, crc), 0);
     } catch (IOException e) {
-      discard(fs, path, file, e);
+      closeQuietly(file, e);
       throw new IOException("cannot start WAL segment " + path + ": " + e.getMessage(), e);
+    }
+    try {
+      file.sync();
+      fs.rename(spare, path);
+      fs.syncDirectory(dir);
+    } catch (IOException e) {
+      closeQuietly(file, e);
+      throw new SegmentSyncException("fsync of new segment " + path + " failed", e);
+    }
+    return new WalSegmentWriter(fs, path, firstSequence, file, allocated);
+  }
+
+  /** A failure to make a new segment durable: fatal for the log, like any failed fsync. */
+  static final class SegmentSyncException extends IOException {
+    SegmentSyncException(String message, IOException cause) {
+      super(message, cause);
     }
   }
 
-  private static void discard(FileSystem fs, Path path, WritableFile file, IOException cause) {
+  private static void closeQuietly(WritableFile file, IOException cause) {
     try {
       file.close();
-      fs.delete(path);
     } catch (IOException cleanup) {
       cause.addSuppressed(cleanup);
     }
   }
 
-  /** Fsyncs the header and the directory entry; a failure here is an fsync failure. */
-  void makeDurable() throws IOException {
-    file.sync();
-    fs.syncDirectory(path.getParent());
-  }
-
-  /** Appends one encoded record; on failure a prefix of it may be in the file. */
+  /** Writes one encoded record after the last one; on failure a prefix of it may be in the file. */
   void write(ByteBuffer record) throws IOException {
     int bytes = record.remaining();
-    file.write(record);
+    file.write(record, size);
     size += bytes;
     recordCount++;
   }
 
-  /** Cuts the file back to the end of its last complete record, after a failed write. */
-  void truncateToLastRecord() throws IOException {
-    fs.truncate(path, size);
+  /**
+   * Puts zeros back over a partly written record, so the file again ends cleanly after its last
+   * record; a record too large for the preallocated space may have grown the file, and that
+   * growth is cut off.
+   */
+  void eraseAfterLastRecord(int recordBytes) throws IOException {
+    if (file.size() > allocated) {
+      fs.truncate(path, Math.max(size, allocated));
+    }
+    long end = Math.min(size + recordBytes, allocated);
+    if (end > size) {
+      file.write(ByteBuffer.allocate((int) (end - size)), size);
+    }
   }
 
   void sync() throws IOException {
@@ -90,6 +120,7 @@ final class WalSegmentWriter implements Closeable {
     return firstSequence;
   }
 
+  /** Where the next record goes: the end of the last one written. */
   long size() {
     return size;
   }

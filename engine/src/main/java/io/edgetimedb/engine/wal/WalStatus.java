@@ -5,7 +5,8 @@ package io.edgetimedb.engine.wal;
  * blocks a writer for longer than a few field reads.
  *
  * @param segments segment files the log holds now (the one being appended to included)
- * @param bytes bytes of those files
+ * @param bytes bytes of those files: the written part of the current one (it is preallocated
+ *     ahead) plus the whole files of the older ones
  * @param writtenSequence sequence of the last record written (0 when none ever was)
  * @param durableSequence sequence up to which every record is known to be on disk
  * @param fsyncs fsyncs of log records since the log was opened

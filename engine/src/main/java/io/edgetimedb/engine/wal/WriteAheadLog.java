@@ -22,10 +22,15 @@ import java.util.zip.CRC32C;
  * next one. Under GROUP the syncer starts an fsync as soon as there is unsynced data and none is
  * running; under OS, at least {@code groupCommitMillis} after the previous one started.
  *
+ * <p>Space: every segment is zero-filled to its full size and fsynced before it is used (the
+ * {@link SpareSegment}, prepared as soon as the previous spare was taken), and records are
+ * written in place over the zeros, so a full disk never interrupts a record: it fails the
+ * append that needs a new segment, before anything of it is written, and appends resume once
+ * a spare can be prepared again.
+ *
  * <p>Errors: a failed fsync (of a segment or of the directory) puts the log in a failed state
  * in which every append throws {@link WalFailedException}; it is never retried. A failed write
- * (such as a full disk) fails only that append: the partial record is cut off and the log stays
- * usable. Before starting a segment the log checks that the disk has room for a whole one.
+ * fails only that append: the partial record is zeroed again and the log stays usable.
  *
  * <p>Startup: {@link #open} replays and repairs the directory (see {@link #replay}) and
  * continues in a fresh segment after the last intact record. One process at a time may use a
@@ -46,6 +51,7 @@ public final class WriteAheadLog implements Closeable {
   private final ConcurrentLinkedDeque<Long> segmentFirstSequences = new ConcurrentLinkedDeque<>();
   private final Object truncation = new Object();
   private final Thread syncer;
+  private final SpareSegment spare;
   private ByteBuffer recordBuffer = recordBuffer(4096);
   private WalSegmentWriter segment;
   private long writtenSequence;
@@ -68,6 +74,7 @@ public final class WriteAheadLog implements Closeable {
     this.durableSequence = writtenSequence;
     this.lastSyncStartNanos = System.nanoTime() - groupCommitNanos();
     this.syncer = options.fsyncPolicy() == FsyncPolicy.ALWAYS ? null : newSyncerThread(dir);
+    this.spare = new SpareSegment(fs, dir, options.segmentBytes(), options.spareInBackground());
   }
 
   /**
@@ -101,7 +108,12 @@ public final class WriteAheadLog implements Closeable {
     createDirectoryDurably(fs, dir);
     ReplayReport report = WalRecovery.recover(fs, dir, consumer, listener);
     WriteAheadLog log = new WriteAheadLog(fs, dir, options, report, lastCoveredSequence);
-    log.startFirstSegment();
+    try {
+      log.startFirstSegment();
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(() -> log.spare.close(false), e);
+      throw e;
+    }
     if (log.syncer != null) {
       log.syncer.start();
     }
@@ -281,10 +293,21 @@ public final class WriteAheadLog implements Closeable {
     }
     awaitSyncerExit();
     lock.lock();
+    boolean clean = false;
     try {
       syncAndCloseSegment();
+      clean = failureCause == null;
     } finally {
       lock.unlock();
+      spare.close(clean);
+    }
+  }
+
+  private static void closeQuietly(Closeable closeable, Exception cause) {
+    try {
+      closeable.close();
+    } catch (IOException | RuntimeException cleanup) {
+      cause.addSuppressed(cleanup);
     }
   }
 
@@ -317,14 +340,20 @@ public final class WriteAheadLog implements Closeable {
     long next = writtenSequence + 1;
     // a segment already named after the next sequence holds no intact record: it is replaced
     segmentFirstSequences.remove(next);
-    segment = WalSegmentWriter.create(fs, dir, next, options.segmentBytes(), crc);
-    try {
-      segment.makeDurable();
-    } catch (IOException e) {
-      segment.close();
-      throw e;
-    }
+    segment = startSegment(next);
     segmentFirstSequences.add(next);
+  }
+
+  /**
+   * Turns the spare into the segment starting at {@code firstSequence} and asks for the next
+   * spare at once, so the space for the segment after it is reserved long before it is needed.
+   */
+  private WalSegmentWriter startSegment(long firstSequence) throws IOException {
+    Path reserved = spare.take();
+    WalSegmentWriter started =
+        WalSegmentWriter.start(fs, dir, reserved, options.segmentBytes(), firstSequence, crc);
+    spare.prepareAhead();
+    return started;
   }
 
   private void ensureWritable() throws IOException {
@@ -349,16 +378,16 @@ public final class WriteAheadLog implements Closeable {
     try {
       segment.write(recordBuffer);
     } catch (IOException e) {
-      throw rollBackPartialRecord(e);
+      throw rollBackPartialRecord(e, recordBytes);
     }
     writtenSequence = sequence;
     return sequence;
   }
 
-  /** Cuts a partly written record off so that the next record follows an intact one. */
-  private IOException rollBackPartialRecord(IOException writeError) {
+  /** Zeroes a partly written record so that the segment again ends cleanly after an intact one. */
+  private IOException rollBackPartialRecord(IOException writeError, int recordBytes) {
     try {
-      segment.truncateToLastRecord();
+      segment.eraseAfterLastRecord(recordBytes);
     } catch (IOException truncateError) {
       writeError.addSuppressed(truncateError);
       return fail("a partly written record could not be removed from " + segment.path(),
@@ -382,18 +411,17 @@ public final class WriteAheadLog implements Closeable {
 
   /**
    * Seals the current segment with an fsync (which also makes a rolled-back partial record's
-   * truncation durable, so no segment but the last can ever end in a torn record), then
-   * starts the next one and fsyncs its header and directory entry.
+   * zeroing durable, so no segment but the last can ever end in a torn record), then starts
+   * the next one in the reserved spare. Without a spare (the disk is full) this fails before
+   * anything is written and the log stays usable.
    */
   private void rotate() throws IOException {
     syncSegment();
-    WalSegmentWriter next =
-        WalSegmentWriter.create(fs, dir, writtenSequence + 1, options.segmentBytes(), crc);
+    WalSegmentWriter next;
     try {
-      next.makeDurable();
-    } catch (IOException e) {
-      next.close();
-      throw fail("fsync of new segment " + next.path() + " failed", e);
+      next = startSegment(writtenSequence + 1);
+    } catch (WalSegmentWriter.SegmentSyncException e) {
+      throw fail(e.getMessage(), e.getCause());
     }
     WalSegmentWriter previous = segment;
     segment = next;

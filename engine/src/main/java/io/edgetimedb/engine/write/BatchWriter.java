@@ -27,9 +27,10 @@ import org.roaringbitmap.RoaringBitmap;
 public final class BatchWriter implements FieldValues {
   private static final Comparator<RejectedPoint> BY_INDEX = Comparator.comparingInt(RejectedPoint::index);
   private final Catalog catalog;
-  private final long outOfOrderWindow;
+  private final WriteLimits limits;
   private final int chunkRows;
-  private final int maxValueLength;
+  private long outOfOrderWindow;
+  private int maxValueLength;
   private final ChunkEncoder encoder = new ChunkEncoder();
   private final ChunkDecoder decoder = new ChunkDecoder();
   private PointBatch batch;
@@ -44,11 +45,10 @@ public final class BatchWriter implements FieldValues {
   private List<RejectedPoint> rejected;
   private boolean trustSeriesIds;
 
-  public BatchWriter(Catalog catalog, long outOfOrderWindow, int chunkRows, int maxValueLength) {
+  public BatchWriter(Catalog catalog, WriteLimits limits, int chunkRows) {
     this.catalog = catalog;
-    this.outOfOrderWindow = outOfOrderWindow;
+    this.limits = limits;
     this.chunkRows = chunkRows;
-    this.maxValueLength = maxValueLength;
   }
 
   /**
@@ -85,6 +85,9 @@ public final class BatchWriter implements FieldValues {
   private void check(PointBatch points, long nowMillis, boolean seriesIdsGiven) {
     batch = points;
     now = nowMillis;
+    // read once per batch: a SET while the batch is checked and applied cannot split it
+    outOfOrderWindow = limits.outOfOrderWindowMillis();
+    maxValueLength = limits.maxValueLength();
     rejected = null;
     trustSeriesIds = seriesIdsGiven;
     dropsAtCheck = catalog.drops();

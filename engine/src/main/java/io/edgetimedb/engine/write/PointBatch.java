@@ -124,6 +124,18 @@ public final class PointBatch {
     return points - 1;
   }
 
+  /** Appends a copy of another batch's point, with its tags and fields (values are shared, not copied). */
+  public PointBatch addPointFrom(PointBatch other, int point) {
+    point(other.measurements[point], other.timestamps[point]);
+    for (int t = other.tagStart[point]; t < other.tagEnd[point]; t++) {
+      tag(other.tagKeys[t], other.tagValues[t]);
+    }
+    for (int f = other.fieldStart[point]; f < other.fieldStart[point + 1]; f++) {
+      addField(other.fieldNames[f], other.fieldTypes[f], other.fieldBits[f], other.fieldRefs[f]);
+    }
+    return this;
+  }
+
   /** Forgets the last point with its tags and fields. */
   public void dropLastPoint() {
     int p = current();

@@ -37,6 +37,7 @@ class DatabasePowerCutSweepTest {
   void everyCutRecoversAnAcknowledgedPrefix(long seed) {
     long operations = countOperations();
     assertThat(operations).isGreaterThan(50);
+    System.out.printf("power-cut sweep, seed %d: %d cuts%n", seed, operations);
     for (long cut = 1; cut <= operations; cut++) {
       SimulatedFileSystem fs = new SimulatedFileSystem();
       fs.cutPowerAtOperation(cut, new Random(seed * 1_000_003 + cut), CutPolicy.RANDOM);
@@ -74,7 +75,8 @@ class DatabasePowerCutSweepTest {
 
   private static DatabaseConfig config() {
     return DatabaseConfig.defaults().withChunkRows(8).withDataDirectory(DIR).withCheckpointIntervalMillis(0)
-        .withWal(WalOptions.defaults().withFsyncPolicy(FsyncPolicy.ALWAYS).withSegmentBytes(512));
+        .withWal(WalOptions.defaults().withFsyncPolicy(FsyncPolicy.ALWAYS).withSegmentBytes(512)
+            .withSpareInBackground(false));
   }
 
   /** Batch k: one point in each of a few series, values derived from k. */

@@ -11,7 +11,10 @@ import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.DamageKind;
 import io.edgetimedb.engine.wal.WalCheck.State;
 import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.engine.wal.WriteAheadLog;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,8 +71,10 @@ class DirectoryCheckTest {
   @Test
   void aTornLogTailIsReportedWithWhatItCostsAndLeftAlone() throws IOException {
     Path last = lastSegment();
-    long intact = Files.size(last);
-    Files.write(last, new byte[] {40, 0, 0, 0, 1, 2, 3}, StandardOpenOption.APPEND);
+    long intact = endOfRecords(last);
+    try (FileChannel channel = FileChannel.open(last, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(new byte[] {40, 0, 0, 0, 1, 2, 3}), intact); // torn in place
+    }
     Map<Path, byte[]> before = contents();
 
     DirectoryCheck check = DirectoryCheck.run(fs, dir);
@@ -78,9 +83,29 @@ class DirectoryCheckTest {
     CheckedFile torn = segments(check).get(segments(check).size() - 1);
     assertThat(torn.state()).isEqualTo(State.TORN_TAIL);
     assertThat(torn.damageOffset()).isEqualTo(intact);
-    assertThat(torn.problem()).contains(DamageKind.SHORT_RECORD_HEADER.name());
-    assertThat(torn.loss()).startsWith("7 bytes");
+    assertThat(torn.problem()).contains(DamageKind.CHECKSUM_MISMATCH.name());
+    assertThat(torn.loss()).startsWith((Files.size(last) - intact) + " bytes");
     assertThat(contents()).usingRecursiveComparison().isEqualTo(before);
+  }
+
+  @Test
+  void theZeroTailOfAPreallocatedSegmentIsNotDamage() throws IOException {
+    Path last = lastSegment();
+    assertThat(Files.size(last)).as("preallocated").isEqualTo(4 << 10).isGreaterThan(endOfRecords(last));
+    assertThat(DirectoryCheck.run(fs, dir).isClean()).isTrue();
+  }
+
+  /** Where the records of segment {@code segment} end: its header plus each record's header and payload. */
+  private long endOfRecords(Path segment) throws IOException {
+    String name = segment.getFileName().toString();
+    long first = Long.parseLong(name.substring("wal-".length(), name.length() - ".log".length()));
+    long[] end = {24};
+    WriteAheadLog.replay(fs, dir.resolve("wal"), (sequence, payload) -> {
+      if (sequence >= first) {
+        end[0] += 16 + payload.remaining();
+      }
+    });
+    return end[0];
   }
 
   @Test

@@ -77,13 +77,16 @@ class RealFileSystemTest {
   }
 
   @Test
-  void preallocateFailsClearlyWhenTheDiskCannotHoldTheBytes() throws IOException {
-    try (WritableFile file = fs.openAppend(dir.resolve("e.bin"))) {
-      file.preallocate(1024);
-      assertThatThrownBy(() -> file.preallocate(Long.MAX_VALUE))
-          .isInstanceOf(IOException.class)
-          .hasMessageContaining("No space left on device");
+  void positionalWritesOverwriteInPlaceAndAppendsFollowATruncation() throws IOException {
+    Path file = dir.resolve("e.bin");
+    try (WritableFile out = fs.openAppend(file)) {
+      out.write(ByteBuffer.wrap(new byte[8]));
+      out.write(ByteBuffer.wrap(new byte[] {1, 2}), 3);
+      fs.truncate(file, 6);
+      out.write(ByteBuffer.wrap(new byte[] {9}));
+      assertThat(out.size()).isEqualTo(7);
     }
+    assertThat(Files.readAllBytes(file)).containsExactly(0, 0, 0, 1, 2, 0, 9);
     assertThat(fs.usableSpace(dir)).isPositive();
   }
 

@@ -128,11 +128,39 @@ class SimulatedFileSystemTest {
       assertThatThrownBy(() -> file.write(bytes("0123456789")))
           .hasMessageContaining("No space left on device");
       assertThat(file.size()).isEqualTo(5);
-      assertThatThrownBy(() -> file.preallocate(1)).hasMessageContaining("No space left");
       fs.truncate(FILE, 0);
-      file.preallocate(5);
     }
     assertThat(fs.usableSpace(DIR)).isEqualTo(5);
+  }
+
+  @Test
+  void overwritingInPlaceNeedsNoSpaceAndGrowingNeedsIt() throws IOException {
+    try (WritableFile file = fs.openAppend(FILE)) {
+      file.write(bytes("00000000"));
+      fs.failWritesAfter(0);
+      file.write(bytes("abcd"), 2);
+      assertThatThrownBy(() -> file.write(bytes("xyz"), 6)).hasMessageContaining("No space left on device");
+      assertThat(file.size()).isEqualTo(8);
+    }
+    assertThat(read(FILE)).isEqualTo("00abcdxy");
+  }
+
+  @Test
+  void aPositionalWriteIsPendingLikeAnyOtherAndACutKeepsTheOldBytesOrTheNew() throws IOException {
+    createDurable(FILE, "00000000");
+    try (WritableFile file = fs.openAppend(FILE)) {
+      file.write(bytes("ab"), 2);
+    }
+    fs.powerCut(new Random(1), CutPolicy.DROP_ALL);
+    assertThat(read(FILE)).isEqualTo("00000000");
+    try (WritableFile file = fs.openAppend(FILE)) {
+      file.write(bytes("ab"), 2);
+    }
+    fs.powerCut(new Random(1), CutPolicy.WRITE_ALL);
+    assertThat(read(FILE)).isEqualTo("00ab0000");
+    try (WritableFile file = fs.openAppend(FILE)) {
+      assertThatThrownBy(() -> file.write(bytes("x"), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test

@@ -33,7 +33,8 @@ class WalDamageTest {
   private static final Path DIR = Path.of("/data/wal");
   private static final int RECORDS = 60;
   private static final WalOptions OPTIONS =
-      WalOptions.defaults().withSegmentBytes(512).withFsyncPolicy(FsyncPolicy.ALWAYS);
+      WalOptions.defaults().withSegmentBytes(512).withFsyncPolicy(FsyncPolicy.ALWAYS)
+          .withSpareInBackground(false);
 
   private SimulatedFileSystem fs;
   private List<Path> segments;
@@ -73,12 +74,19 @@ class WalDamageTest {
   static Stream<Arguments> damageCases() {
     return Stream.of(
         named("clean log", log -> { }, log -> Expected.clean(RECORDS)),
-        named("zeroed tail after the last record",
+        named("a longer zero tail after the last record is still the clean end",
             log -> log.appendBytes(log.last(), new byte[4096]),
-            log -> Expected.tornTail(RECORDS, DamageKind.ZERO_FILLED)),
-        named("last record zeroed",
+            log -> Expected.clean(RECORDS)),
+        named("last record zeroed (its write never reached the disk): the clean end",
             log -> log.overwrite(RECORDS, new byte[log.recordLength(RECORDS)]),
-            log -> Expected.tornTail(RECORDS - 1, DamageKind.ZERO_FILLED)),
+            log -> Expected.clean(RECORDS - 1)),
+        named("zero tail ending in garbage",
+            log -> log.appendBytes(log.last(), zerosThen7()),
+            log -> Expected.tornTail(RECORDS, DamageKind.ZERO_FILLED)),
+        named("garbage in an earlier segment's zero tail",
+            log -> log.appendBytes(log.segments.get(1), zerosThen7()),
+            log -> Expected.corruption(log.firstSequenceOf(log.segments.get(2)) - 1,
+                DamageKind.ZERO_FILLED)),
         named("short record header at the end",
             log -> log.truncate(log.last(), log.offsetOf(RECORDS) + 5),
             log -> Expected.tornTail(RECORDS - 1, DamageKind.SHORT_RECORD_HEADER)),
@@ -109,7 +117,7 @@ class WalDamageTest {
             log -> log.replaceWithRecordNumbered(12, 17),
             log -> Expected.corruption(11, DamageKind.SEQUENCE_GAP)),
         named("earlier segment cut short",
-            log -> log.truncate(log.segments.get(1), log.fs.size(log.segments.get(1)) - 3),
+            log -> log.truncate(log.segments.get(1), log.endOfRecords(1) - 3),
             log -> Expected.corruption(log.firstSequenceOf(log.segments.get(2)) - 2,
                 DamageKind.SHORT_PAYLOAD)),
         named("earlier segment's header garbled",
@@ -316,6 +324,19 @@ class WalDamageTest {
       index++;
     }
     return index;
+  }
+
+  /** 32 zero bytes, then a 7: whatever zero tail it follows, the next record header reads as zeros. */
+  private static byte[] zerosThen7() {
+    byte[] bytes = new byte[33];
+    bytes[32] = 7;
+    return bytes;
+  }
+
+  /** Where the records of segment {@code index} (not the last) end and its zero tail begins. */
+  private long endOfRecords(int index) {
+    long lastSequence = firstSequenceOf(segments.get(index + 1)) - 1;
+    return offsetOf(lastSequence) + recordLength(lastSequence);
   }
 
   private long offsetOf(long sequence) {

@@ -28,7 +28,8 @@ class WalPowerCutSweepTest {
   void everyCutKeepsAPrefixHoldingEveryAcknowledgedRecord(
       FsyncPolicy policy, int appends, long seed) throws IOException {
     WalOptions options = WalOptions.defaults()
-        .withFsyncPolicy(policy).withGroupCommitMillis(0).withSegmentBytes(600);
+        .withFsyncPolicy(policy).withGroupCommitMillis(0).withSegmentBytes(600)
+        .withSpareInBackground(false);
     SimulatedFileSystem uncut = new SimulatedFileSystem();
     assertThat(runWorkload(uncut, options, appends)).isEqualTo(appends);
     long operations = uncut.operationCount();
@@ -45,7 +46,7 @@ class WalPowerCutSweepTest {
   @ParameterizedTest(name = "seed {0}")
   @CsvSource({"1", "2"})
   void aCutWhileSettingCorruptionAsideKeepsTheIntactPrefix(long seed) throws IOException {
-    WalOptions options = WalOptions.defaults().withFsyncPolicy(FsyncPolicy.ALWAYS)
+    WalOptions options = WalOptions.defaults().withFsyncPolicy(FsyncPolicy.ALWAYS).withSpareInBackground(false)
         .withSegmentBytes(600);
     SimulatedFileSystem corrupted = new SimulatedFileSystem();
     runWorkload(corrupted, options, 100);

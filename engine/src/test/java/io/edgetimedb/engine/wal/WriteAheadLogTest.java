@@ -21,6 +21,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class WriteAheadLogTest {
@@ -186,42 +187,82 @@ class WriteAheadLogTest {
     }
   }
 
+  private static final long SEGMENT = 4096;
+  private static final WalOptions RESERVING = WalOptions.defaults().withSegmentBytes(SEGMENT)
+      .withFsyncPolicy(FsyncPolicy.ALWAYS).withSpareInBackground(false);
+
+  /**
+   * The disk fills up right after a rotation, with {@code free} bytes left: the segment just
+   * started and the spare reserved for the next one still take every record, each further
+   * whole segment of free space takes another, and then the append that needs a new segment
+   * fails cleanly, before any of its bytes are written. No record is ever half on the disk,
+   * and appends resume once there is space again.
+   */
+  @ParameterizedTest(name = "{0} bytes free: {1} more segment(s) started")
+  @CsvSource({
+      "0, 1", // the disk fills exactly at the segment boundary
+      "1, 1",
+      "4095, 1", // one byte short of a segment
+      "4096, 2", // exactly one segment free: the limit, it is reserved
+      "8191, 2",
+      "8192, 3"})
+  void aFullDiskStopsTheLogOnlyWhereANewSegmentCannotBeReserved(long free, int segmentsStarted)
+      throws IOException {
+    try (WriteAheadLog log = WriteAheadLog.open(fs, DIR, RESERVING)) {
+      long sequence = appendUntilRotation(log, 1);
+      int segmentsBefore = RecordedLog.segments(fs, DIR).size();
+      fs.failWritesAfter(free);
+      IOException error = appendUntilFailure(log, sequence);
+      assertThat(error).isNotInstanceOf(WalFailedException.class)
+          .hasMessageContaining("cannot reserve " + SEGMENT + " bytes for the next WAL segment")
+          .hasMessageContaining("No space left on device");
+      assertThat(RecordedLog.segments(fs, DIR)).hasSize(segmentsBefore + segmentsStarted);
+      assertThat(fs.exists(DIR.resolve(SpareSegment.FILE_NAME))).isFalse();
+      long acknowledged = log.lastSequence();
+      assertReplaysExactly(fs.copyOfDurableState(), acknowledged);
+      assertThatThrownBy(() -> appendNumbered(log, acknowledged + 1)).hasMessageContaining("No space left");
+      fs.setCapacity(Long.MAX_VALUE);
+      assertThat(appendNumbered(log, acknowledged + 1)).isEqualTo(acknowledged + 1);
+    }
+  }
+
+  /** Appends from {@code from} until a new segment was started; returns the next sequence. */
+  private long appendUntilRotation(WriteAheadLog log, long from) throws IOException {
+    int segments = RecordedLog.segments(fs, DIR).size();
+    long sequence = from;
+    while (RecordedLog.segments(fs, DIR).size() == segments) {
+      appendNumbered(log, sequence++);
+    }
+    return sequence;
+  }
+
   @Test
-  void aFullDiskFailsTheAppendCleanlyAndTheLogRecoversWhenSpaceReturns() throws IOException {
-    try (WriteAheadLog log = WriteAheadLog.open(fs, DIR, WalOptions.defaults())) {
+  void segmentsAreZeroFilledToTheirFullSizeAndReplayCleanlyWithTheirZeroTail() throws IOException {
+    WriteAheadLog log = WriteAheadLog.open(fs, DIR, RESERVING);
+    for (long i = 1; i <= 3; i++) {
+      appendNumbered(log, i);
+    }
+    fs.powerCut(new java.util.Random(1), io.edgetimedb.engine.vfs.CutPolicy.DROP_ALL);
+    Path segment = RecordedLog.segments(fs, DIR).get(0);
+    assertThat(fs.size(segment)).isEqualTo(SEGMENT);
+    assertThat(WalCheck.verify(fs, DIR, payload -> 1).isClean()).isTrue();
+    assertReplaysExactly(fs, 3);
+    assertThat(fs.size(segment)).as("a zero tail is not cut off").isEqualTo(SEGMENT);
+  }
+
+  @Test
+  void aRecordLargerThanASegmentThatMeetsAFullDiskIsErasedAndTheLogStaysUsable() throws IOException {
+    try (WriteAheadLog log = WriteAheadLog.open(fs, DIR, RESERVING)) {
       appendNumbered(log, 1);
-      fs.failWritesAfter(10);
-      assertThatThrownBy(() -> appendNumbered(log, 2))
-          .isInstanceOf(IOException.class)
+      // the rotation takes the reserved spare, preparing the next one takes the rest
+      fs.failWritesAfter(SEGMENT);
+      assertThatThrownBy(() -> log.append(ByteBuffer.allocate((int) SEGMENT)))
           .isNotInstanceOf(WalFailedException.class)
-          .hasMessageContaining("No space left on device")
-          .hasMessageContaining("log stays usable");
+          .hasMessageContaining("No space left on device").hasMessageContaining("log stays usable");
       fs.setCapacity(Long.MAX_VALUE);
       assertThat(appendNumbered(log, 2)).isEqualTo(2);
     }
     assertReplaysExactly(fs, 2);
-  }
-
-  @Test
-  void aFullDiskAtRotationFailsBeforeAnythingIsWritten() throws IOException {
-    WalOptions options =
-        WalOptions.defaults().withSegmentBytes(4096).withFsyncPolicy(FsyncPolicy.ALWAYS);
-    try (WriteAheadLog log = WriteAheadLog.open(fs, DIR, options)) {
-      long sequence = 1;
-      while (RecordedLog.segments(fs, DIR).size() == 1) {
-        appendNumbered(log, sequence++);
-      }
-      // room to fill the current segment, not to start the next one
-      fs.failWritesAfter(4096 - fs.size(RecordedLog.segments(fs, DIR).get(1)) + 100);
-      IOException error = appendUntilFailure(log, sequence);
-      assertThat(error).hasMessageContaining("cannot start WAL segment")
-          .hasMessageContaining("No space left on device")
-          .isNotInstanceOf(WalFailedException.class);
-      long appended = log.lastSequence();
-      fs.setCapacity(Long.MAX_VALUE);
-      assertThat(appendNumbered(log, appended + 1)).isEqualTo(appended + 1);
-    }
-    assertReplaysExactly(fs, durableLastSequence(fs));
   }
 
   private static IOException appendUntilFailure(WriteAheadLog log, long from) {
@@ -237,7 +278,8 @@ class WriteAheadLogTest {
   @ParameterizedTest
   @EnumSource(FsyncPolicy.class)
   void aFailedFsyncIsFatalAndNeverRetried(FsyncPolicy policy) throws IOException {
-    WalOptions options = WalOptions.defaults().withFsyncPolicy(policy).withGroupCommitMillis(1);
+    WalOptions options = WalOptions.defaults().withFsyncPolicy(policy).withGroupCommitMillis(1)
+        .withSpareInBackground(false); // the injected fsync failure must hit the log, not the spare
     WriteAheadLog log = WriteAheadLog.open(fs, DIR, options);
     appendNumbered(log, 1);
     fs.failNextSync(new IOException("EIO: disk on fire"));

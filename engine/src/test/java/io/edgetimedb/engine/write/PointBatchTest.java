@@ -8,6 +8,28 @@ import org.junit.jupiter.api.Test;
 class PointBatchTest {
 
   @Test
+  void aPointCopiedFromAnotherBatchKeepsItsTagsFieldsAndTypes() {
+    PointBatch from = new PointBatch();
+    from.point("a", 1).tag("site", "A").field("x", 1.5);
+    from.point("b", 2).tag("site", "B").tag("line", "7").field("n", 3L).field("ok", true).field("s", "txt");
+    PointBatch to = new PointBatch();
+    to.point("c", 0).field("y", 0.0);
+    to.addPointFrom(from, 1);
+    assertThat(to.size()).isEqualTo(2);
+    assertThat(to.measurement(1)).isEqualTo("b");
+    assertThat(to.timestamp(1)).isEqualTo(2);
+    assertThat(to.tagCount(1)).isEqualTo(2);
+    assertThat(to.tagValues()[to.tagStart(1) + 1]).isEqualTo("7");
+    assertThat(to.fieldCount(1)).isEqualTo(3);
+    int f = to.fieldStart(1);
+    assertThat(to.fieldType(f)).isEqualTo(FieldType.BIGINT);
+    assertThat(to.fieldBits(f)).isEqualTo(3L);
+    assertThat(to.fieldType(f + 1)).isEqualTo(FieldType.BOOLEAN);
+    assertThat(to.fieldRef(f + 2)).isEqualTo("txt");
+    assertThat(to.fieldCount(0)).isEqualTo(1);
+  }
+
+  @Test
   void storesPointsColumnWiseAndGrows() {
     PointBatch batch = new PointBatch().source("unit");
     for (int i = 0; i < 100; i++) {

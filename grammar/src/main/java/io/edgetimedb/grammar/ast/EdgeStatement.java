@@ -12,4 +12,6 @@ public sealed interface EdgeStatement
                 ShowSeries,
                 ShowTagKeys,
                 ShowTagValues,
-                ShowFields {}
+                ShowFields,
+                ShowConfig,
+                SetSetting {}

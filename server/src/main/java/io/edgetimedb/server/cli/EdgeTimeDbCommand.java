@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "EdgeTimeDB 0.1.0",
     description = "Time-series database for industrial IoT edge devices.",
-    subcommands = {DemoCommand.class, CheckCommand.class})
+    subcommands = {ServerCommand.class, ShellCommand.class, SqlCommand.class, ImportCommand.class,
+        ExportCommand.class, CheckCommand.class, DemoCommand.class})
 public final class EdgeTimeDbCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

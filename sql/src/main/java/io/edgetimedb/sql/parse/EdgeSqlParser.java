@@ -13,7 +13,7 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 
 /**
  * The parser of one statement. The EdgeTimeDB grammar sees it first: CREATE and DROP
- * MEASUREMENT become {@link EdgeStatementNode} DDL, SHOW statements become queries over the
+ * MEASUREMENT and SET become {@link EdgeStatementNode} DDL, SHOW statements become queries over the
  * {@code sys} tables. Everything else is parsed by Calcite's Babel parser, whose non-reserved
  * keywords let {@code value} and {@code count} be plain column names ({@link NaturalNames}
  * covers time, timestamp, first and last); its unquoted identifiers are then mapped to stored

@@ -8,7 +8,7 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * A statement of the EdgeTimeDB grammar that changes the schema (CREATE or DROP MEASUREMENT),
+ * A statement of the EdgeTimeDB grammar that changes something (CREATE or DROP MEASUREMENT, SET),
  * carried through Calcite as DDL so that Calcite hands it to the DDL executor rather than the
  * planner. Works the same embedded and over Avatica.
  */

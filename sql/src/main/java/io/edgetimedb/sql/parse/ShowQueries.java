@@ -1,6 +1,7 @@
 package io.edgetimedb.sql.parse;
 
 import io.edgetimedb.grammar.ast.EdgeStatement;
+import io.edgetimedb.grammar.ast.ShowConfig;
 import io.edgetimedb.grammar.ast.ShowFields;
 import io.edgetimedb.grammar.ast.ShowMeasurements;
 import io.edgetimedb.grammar.ast.ShowSeries;
@@ -44,6 +45,11 @@ final class ShowQueries {
     }
     if (statement instanceof ShowSeries s) {
       return Optional.of(series(s));
+    }
+    if (statement instanceof ShowConfig s) {
+      return Optional.of("SELECT \"name\", \"value\", \"default_value\" AS \"default\", \"unit\", \"mutable\", "
+          + "\"description\" FROM \"sys\".\"config\""
+          + s.likePattern().map(p -> " WHERE \"name\" LIKE " + literal(p)).orElse("") + " ORDER BY 1");
     }
     return Optional.empty();
   }

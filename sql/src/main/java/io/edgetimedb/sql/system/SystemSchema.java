@@ -8,14 +8,18 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 /**
  * Schema {@code sys}: the database describing itself. {@code storage} is an external contract
  * (measurement, series, points, bytes); SHOW statements are queries over these tables.
+ * Registered once per connection, so it also knows the connection's user.
  */
 public final class SystemSchema extends AbstractSchema {
   /** The name the driver registers this schema under. */
   public static final String NAME = "sys";
 
   private final Map<String, Table> tables;
+  private final String user;
 
-  public SystemSchema(Database db) {
+  /** The schema of one connection, whose user is named {@code user} (the source of its SET changes). */
+  public SystemSchema(Database db, String user) {
+    this.user = user;
     tables = Map.of(
         "storage", new StorageTable(db),
         "series", new SeriesTable(db),
@@ -23,7 +27,14 @@ public final class SystemSchema extends AbstractSchema {
         "schema_history", new SchemaHistoryTable(db),
         "measurements", new MeasurementsTable(db),
         "tag_keys", new TagKeysTable(db),
-        "tag_values", new TagValuesTable(db));
+        "tag_values", new TagValuesTable(db),
+        "config", new ConfigTable(db),
+        "config_history", new ConfigHistoryTable(db));
+  }
+
+  /** The user of the connection this schema belongs to. */
+  public String user() {
+    return user;
   }
 
   @Override

@@ -1,0 +1,32 @@
+package io.edgetimedb.engine.write;
+
+/**
+ * The limits a write is checked against that may change while the database runs (SQL
+ * {@code SET}). Shared by every thread's {@link BatchWriter}, each of which reads them once per
+ * batch, so a change applies from the next batch on and a batch is checked against one set.
+ */
+public final class WriteLimits {
+  private volatile long outOfOrderWindowMillis;
+  private volatile int maxValueLength;
+
+  public WriteLimits(long outOfOrderWindowMillis, int maxValueLength) {
+    this.outOfOrderWindowMillis = outOfOrderWindowMillis;
+    this.maxValueLength = maxValueLength;
+  }
+
+  public long outOfOrderWindowMillis() {
+    return outOfOrderWindowMillis;
+  }
+
+  public void outOfOrderWindowMillis(long millis) {
+    outOfOrderWindowMillis = millis;
+  }
+
+  public int maxValueLength() {
+    return maxValueLength;
+  }
+
+  public void maxValueLength(int length) {
+    maxValueLength = length;
+  }
+}

@@ -1,0 +1,66 @@
+package io.edgetimedb.server;
+
+import io.edgetimedb.engine.EngineSettings;
+import io.edgetimedb.engine.settings.Setting;
+import io.edgetimedb.engine.settings.SettingsRegistry;
+
+/**
+ * The server's settings, defined next to the engine's in one registry before the configuration
+ * file is read, so that the file and the command line are checked against every name. The
+ * endpoints read theirs at start; none can change at run time yet (an endpoint that listens for
+ * changes may mark its settings {@link Setting#changeable()}).
+ */
+public final class ServerSettings {
+  public static final String DATA_DIRECTORY = "data.directory";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_BIND = "http.bind";
+  public static final String HTTP_MAX_BODY_SIZE = "http.max-body-size";
+  public static final String AVATICA_PORT = "avatica.port";
+  public static final String AVATICA_BIND = "avatica.bind";
+  public static final String AVATICA_USER = "avatica.auth.user";
+  public static final String AVATICA_PASSWORD = "avatica.auth.password";
+  public static final String AVATICA_KEYSTORE = "avatica.tls.keystore";
+  public static final String AVATICA_KEYSTORE_PASSWORD = "avatica.tls.keystore-password";
+  public static final String AVATICA_CONNECTION_IDLE_TIMEOUT = "avatica.connection-idle-timeout";
+  public static final String AVATICA_STATEMENT_IDLE_TIMEOUT = "avatica.statement-idle-timeout";
+
+  /**
+   * Where the data goes when neither --data nor the file says: a directory beside wherever the
+   * server was started, so that a first run on a fresh machine works and its data is easy to find.
+   */
+  public static final String DEFAULT_DATA_DIRECTORY = "edgetimedb-data";
+
+  private ServerSettings() {}
+
+  /** A registry with the engine's and the server's settings at their defaults. */
+  public static SettingsRegistry registry() {
+    SettingsRegistry registry = new SettingsRegistry();
+    EngineSettings.define(registry);
+    define(registry);
+    return registry;
+  }
+
+  /** Adds the server's settings to a registry. */
+  public static void define(SettingsRegistry r) {
+    r.define(Setting.text(DATA_DIRECTORY, DEFAULT_DATA_DIRECTORY, "Directory of the write-ahead log and "
+        + "checkpoints; relative paths are resolved against the working directory."));
+    r.define(Setting.count(HTTP_PORT, 8086, "TCP port of the HTTP endpoint (line protocol writes, /health, "
+        + "/metrics); 0 picks a free port.").range(0, 65_535));
+    r.define(Setting.text(HTTP_BIND, "0.0.0.0", "Address the HTTP endpoint listens on."));
+    r.define(Setting.bytes(HTTP_MAX_BODY_SIZE, 32L << 20, "Largest HTTP request body accepted; larger "
+        + "writes are refused with 413.").range(1, Integer.MAX_VALUE));
+    r.define(Setting.count(AVATICA_PORT, 8765, "TCP port of the Avatica (remote JDBC) endpoint; 0 picks a free "
+        + "port.").range(0, 65_535));
+    r.define(Setting.text(AVATICA_BIND, "0.0.0.0", "Address the Avatica endpoint listens on."));
+    r.define(Setting.text(AVATICA_USER, "", "User remote JDBC clients must log in as; empty for no "
+        + "authentication."));
+    r.define(Setting.text(AVATICA_PASSWORD, "", "Password of avatica.auth.user.").masked());
+    r.define(Setting.text(AVATICA_KEYSTORE, "", "Java keystore with the TLS certificate of the Avatica "
+        + "endpoint; empty for plain HTTP."));
+    r.define(Setting.text(AVATICA_KEYSTORE_PASSWORD, "", "Password of avatica.tls.keystore.").masked());
+    r.define(Setting.duration(AVATICA_CONNECTION_IDLE_TIMEOUT, 600_000, "A remote connection unused this long "
+        + "is closed."));
+    r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 300_000, "A remote statement unused this long is "
+        + "closed."));
+  }
+}

@@ -1,0 +1,132 @@
+package io.edgetimedb.server.avatica;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * An Avatica HTTP endpoint serving an embedded EdgeTimeDB database to remote JDBC clients
+ * ({@code jdbc:edgetimedb:remote:url=http://host:port} or {@code jdbc:avatica:remote:url=...}).
+ * Each remote connection is an embedded connection to {@code embeddedJdbcUrl}; see
+ * docs/remote-access.md for what a client may set, authentication, TLS and idle timeouts.
+ *
+ * <p>The endpoint holds one embedded connection of its own from start to close, so a
+ * {@code jdbc:edgetimedb:mem:name} database lives as long as the endpoint, not just while some
+ * client happens to be connected (and a {@code file:} database is not reopened per client).
+ */
+public final class AvaticaEndpoint implements AutoCloseable {
+  private final AvaticaSettings settings;
+  private final String embeddedJdbcUrl;
+  private Connection keepOpen;
+  private EmbeddedJdbcMeta meta;
+  private BasicAuthRealmFile users;
+  private HttpServer server;
+
+  public AvaticaEndpoint(AvaticaSettings settings, String embeddedJdbcUrl) {
+    this.settings = Objects.requireNonNull(settings);
+    this.embeddedJdbcUrl = Objects.requireNonNull(embeddedJdbcUrl);
+  }
+
+  /** Opens the database and starts listening; fails if the port is taken or the settings are wrong. */
+  public synchronized void start() {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    try {
+      keepOpen = DriverManager.getConnection(embeddedJdbcUrl);
+      meta = new EmbeddedJdbcMeta(embeddedJdbcUrl, settings);
+      server = httpServer();
+      server.start();
+    } catch (SQLException | RuntimeException e) {
+      close();
+      throw new IllegalStateException("cannot start the Avatica endpoint (" + settings + "): " + e.getMessage(), e);
+    }
+  }
+
+  private HttpServer httpServer() {
+    HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
+        .withPort(settings.port())
+        .withHandler(new LocalService(SqlStatePreservingMeta.wrap(meta)), serialization())
+        .withServerCustomizers(List.of(bindTo(settings.bindHost())), Server.class);
+    if (settings.basicAuth()) {
+      users = BasicAuthRealmFile.write(settings.basicAuthUser(), settings.basicAuthPassword());
+      builder.withBasicAuthentication(users.path(), new String[] {BasicAuthRealmFile.ROLE});
+    }
+    if (settings.tls()) {
+      // Avatica's builder insists on a trust store; it only matters for client certificates, which
+      // the endpoint does not ask for, so the keystore serves as both.
+      builder.withTLS(settings.tlsKeystore().toFile(), settings.tlsKeystorePassword(),
+          settings.tlsKeystore().toFile(), settings.tlsKeystorePassword(), keystoreType());
+    }
+    return builder.build();
+  }
+
+  private Serialization serialization() {
+    return settings.serialization().equals("json") ? Serialization.JSON : Serialization.PROTOBUF;
+  }
+
+  private String keystoreType() {
+    String name = settings.tlsKeystore().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "JKS";
+  }
+
+  /** Avatica's builder has no listen address; its connector is configured before customizers run. */
+  private static ServerCustomizer<Server> bindTo(String host) {
+    return server -> {
+      for (Connector connector : server.getConnectors()) {
+        ((ServerConnector) connector).setHost(host);
+      }
+    };
+  }
+
+  /** The port the endpoint listens on (the one chosen when the settings said 0). */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getPort();
+  }
+
+  /** Stops listening, closes every remote connection's embedded connection, then the database's last. */
+  @Override
+  public synchronized void close() {
+    try {
+      if (server != null) {
+        server.stop();
+      }
+    } finally {
+      server = null;
+      if (meta != null) {
+        meta.closeAll();
+        meta = null;
+      }
+      if (users != null) {
+        users.close();
+        users = null;
+      }
+      closeKeepOpen();
+    }
+  }
+
+  private void closeKeepOpen() {
+    if (keepOpen == null) {
+      return;
+    }
+    try {
+      keepOpen.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("closing the endpoint's embedded connection failed", e);
+    } finally {
+      keepOpen = null;
+    }
+  }
+}
