@@ -47,33 +47,35 @@ final class LineProtocolIngest {
    *     pieces were written, this and later ones not
    */
   IngestReport ingest(InputStream body, TimestampUnit unit, long defaultMillis, String source) throws IOException {
-    BadLines bad = new BadLines(maxErrorsReported);
-    long lines = 0;
-    long written = 0;
+    Tally tally = new Tally(maxErrorsReported);
     pieces.reset(body);
     try {
       while (pieces.next()) {
-        batch.clear();
-        batch.source(source);
-        long parserDefault = unit.scaledAfterParsing() ? CoarseTimestamps.NO_TIMESTAMP : defaultMillis;
-        ParseResult parsed = parser.parse(pieces.buffer(), pieces.offset(), pieces.length(), unit.parsedAs(),
-            parserDefault, pieces.firstLine(), batch);
-        PointBatch toWrite = unit.scaledAfterParsing() ? coarse.scale(batch, unit.millisPerUnit(), defaultMillis)
-            : batch;
-        WriteResult result = toWrite.size() == 0 ? null : db.write(toWrite);
-        int accepted = result == null ? 0 : result.accepted();
-        List<BadLine> refusals = refusals(result, unit, parserDefault);
-        bad.addPiece(parsed.errors(), parsed.errorCount(), refusals);
-        lines += parsed.lines();
-        written += accepted;
-        metrics.pointsWritten(accepted);
-        metrics.linesRefused(parsed.errorCount(), refusals.size());
+        ingestPiece(unit, defaultMillis, source, tally);
       }
     } finally {
       batch.clear();
       pieces.release();
     }
-    return new IngestReport(lines, written, bad.kept(), bad.count());
+    return tally.report();
+  }
+
+  /** Parses the current piece into the batch, writes it, and tallies what was written and what not. */
+  private void ingestPiece(TimestampUnit unit, long defaultMillis, String source, Tally tally) {
+    batch.clear();
+    batch.source(source);
+    long parserDefault = unit.scaledAfterParsing() ? CoarseTimestamps.NO_TIMESTAMP : defaultMillis;
+    ParseResult parsed = parser.parse(pieces.buffer(), pieces.offset(), pieces.length(), unit.parsedAs(),
+        parserDefault, pieces.firstLine(), batch);
+    PointBatch toWrite = unit.scaledAfterParsing() ? coarse.scale(batch, unit.millisPerUnit(), defaultMillis) : batch;
+    WriteResult result = toWrite.size() == 0 ? null : db.write(toWrite);
+    int accepted = result == null ? 0 : result.accepted();
+    List<BadLine> refusals = refusals(result, unit, parserDefault);
+    tally.bad.addPiece(parsed.errors(), parsed.errorCount(), refusals);
+    tally.lines += parsed.lines();
+    tally.written += accepted;
+    metrics.pointsWritten(accepted);
+    metrics.linesRefused(parsed.errorCount(), refusals.size());
   }
 
   /** The piece's points the database refused, and for coarse units those whose timestamp overflowed. */
@@ -94,5 +96,20 @@ final class LineProtocolIngest {
       out.add(new BadLine(lineOf[p], 0, "refused by the database: " + r.reason()));
     }
     return out;
+  }
+
+  /** What one request has done so far. */
+  private static final class Tally {
+    final BadLines bad;
+    long lines;
+    long written;
+
+    Tally(int maxErrorsReported) {
+      bad = new BadLines(maxErrorsReported);
+    }
+
+    IngestReport report() {
+      return new IngestReport(lines, written, bad.kept(), bad.count());
+    }
   }
 }

@@ -1,9 +1,11 @@
 package io.edgetimedb.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
+import io.edgetimedb.engine.StorageException;
 import io.edgetimedb.engine.vfs.SimulatedFileSystem;
 import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
@@ -96,19 +98,18 @@ class HttpHealthTest {
   @Test
   void aFailedCheckpointMakesHealthDegradedButStill200() {
     SimulatedFileSystem fs = new SimulatedFileSystem();
-    DatabaseConfig config = DatabaseConfig.defaults().withDataDirectory(Path.of("/db")).withCheckpointIntervalMillis(0);
-    Database db = Database.open(config, fs, ReplayProgressListener.NONE);
-    try (HttpPort http = new HttpPort(db)) {
-      http.post("/write?precision=ms", "m v=1 1");
-      fs.failWritesAfter(0);
-      try {
-        db.checkpoint();
-      } catch (RuntimeException expected) {
-        // what health reports next
-      }
+    // no background spare-segment preparation, so the checkpoint's is the next fsync
+    DatabaseConfig config = DatabaseConfig.defaults().withDataDirectory(Path.of("/db")).withCheckpointIntervalMillis(0)
+        .withWal(WalOptions.defaults().withSpareInBackground(false));
+    try (Database db = Database.open(config, fs, ReplayProgressListener.NONE); HttpPort http = new HttpPort(db)) {
+      assertThat(http.post("/write?precision=ms", "m v=1 1").statusCode()).isEqualTo(204);
+      fs.failNextSync(new IOException("EIO"));
+      assertThatThrownBy(db::checkpoint).isInstanceOf(StorageException.class);
+
       HttpResponse<String> health = http.get("/health");
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(health.body()).startsWith("{\"status\":\"degraded\"").contains("\"failed\":1");
+      assertThat(health.body()).startsWith("{\"status\":\"degraded\"").contains("\"failed\":1", "EIO");
+      assertThat(http.post("/write?precision=ms", "m v=2 2").statusCode()).isEqualTo(204);
     }
   }
 
