@@ -1,6 +1,7 @@
 package io.edgetimedb.engine;
 
 import io.edgetimedb.engine.catalog.Catalog;
+import io.edgetimedb.engine.durability.CheckpointStatus;
 import io.edgetimedb.engine.durability.DurableStore;
 import io.edgetimedb.engine.durability.RecoveryReport;
 import io.edgetimedb.engine.catalog.Measurement;
@@ -20,6 +21,7 @@ import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.WriteLimits;
@@ -168,6 +170,23 @@ public final class Database implements AutoCloseable {
    */
   public RuntimeException lastCheckpointFailure() {
     return lastCheckpointFailure;
+  }
+
+  /**
+   * What the write-ahead log holds and whether it still accepts writes (after a failed fsync it
+   * does not, until the database is reopened); null for an in-memory database.
+   */
+  public WalStatus walStatus() {
+    return store == null ? null : store.walStatus();
+  }
+
+  /** What the checkpoints did since the database was opened; null for an in-memory database. */
+  public CheckpointStatus checkpointStatus() {
+    return store == null ? null : store.checkpointStatus();
+  }
+
+  public boolean isClosed() {
+    return closed;
   }
 
   /** The config as it is now: changeable settings changed at run time are reflected. */

@@ -10,6 +10,7 @@ import io.edgetimedb.engine.series.SeriesImage;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.wal.WriteAheadLog;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PointBatch;
@@ -46,6 +47,7 @@ public final class DurableStore implements Closeable {
   private final ThreadLocal<ByteSink> recordBuffers = ThreadLocal.withInitial(() -> new ByteSink(1 << 16));
   private final CheckpointWriter checkpointWriter;
   private long checkpointSequence;
+  private volatile CheckpointStatus checkpointStatus = CheckpointStatus.NONE;
 
   private DurableStore(FileSystem fs, Path dir, Catalog catalog, WriteAheadLog log, RecoveryReport recovery) {
     this.fs = fs;
@@ -206,6 +208,31 @@ public final class DurableStore implements Closeable {
    * read, and each series only while it is snapshotted.
    */
   public synchronized Path checkpoint(BatchWriter writer) throws IOException {
+    long started = System.nanoTime();
+    try {
+      Path written = writeCheckpoint(writer);
+      if (written != null) {
+        checkpointStatus = checkpointStatus.succeeded(System.currentTimeMillis(), System.nanoTime() - started);
+      }
+      return written == null ? dir.resolve(CheckpointFormat.fileName(checkpointSequence)) : written;
+    } catch (IOException | RuntimeException e) {
+      checkpointStatus = checkpointStatus.failedWith(e);
+      throw e;
+    }
+  }
+
+  /** What the checkpoints did since the store was opened; never blocks on a running checkpoint. */
+  public CheckpointStatus checkpointStatus() {
+    return checkpointStatus;
+  }
+
+  /** What the log holds and whether it still accepts appends. */
+  public WalStatus walStatus() {
+    return log.status();
+  }
+
+  /** Writes and verifies a checkpoint; null when the newest one already covers everything. */
+  private Path writeCheckpoint(BatchWriter writer) throws IOException {
     long sequence;
     int nextSeriesId;
     ingest.lock();
@@ -216,7 +243,7 @@ public final class DurableStore implements Closeable {
       ingest.unlock();
     }
     if (sequence == checkpointSequence && sequence != 0) {
-      return dir.resolve(CheckpointFormat.fileName(sequence));
+      return null;
     }
     Path written = checkpointWriter.write(dir, catalog, sequence, nextSeriesId, series -> image(series, writer));
     new CheckpointReader(fs).verify(written);

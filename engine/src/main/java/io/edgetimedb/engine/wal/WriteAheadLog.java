@@ -61,6 +61,8 @@ public final class WriteAheadLog implements Closeable {
   private boolean closed;
   private String failureReason;
   private Throwable failureCause;
+  private long fsyncs;
+  private long lastFsyncNanos;
 
   private WriteAheadLog(
       FileSystem fs, Path dir, WalOptions options, ReplayReport report, long lastCoveredSequence) {
@@ -227,6 +229,42 @@ public final class WriteAheadLog implements Closeable {
       return durableSequence;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Segments, bytes, sequences, fsync figures and failure of the log now. Sizes of segments other
+   * than the current one are read from the file system, so call it for reports, not per write.
+   */
+  public WalStatus status() {
+    WalStatus underLock;
+    long firstOfCurrent;
+    lock.lock();
+    try {
+      firstOfCurrent = segment.firstSequence();
+      underLock = new WalStatus(1, segment.size(), writtenSequence, durableSequence, fsyncs, lastFsyncNanos,
+          failureCause == null ? null : failureReason + ": " + failureCause);
+    } finally {
+      lock.unlock();
+    }
+    int segments = underLock.segments();
+    long bytes = underLock.bytes();
+    for (long first : segmentFirstSequences) {
+      if (first != firstOfCurrent) {
+        segments++;
+        bytes += sizeOrZero(dir.resolve(WalSegmentFormat.fileName(first)));
+      }
+    }
+    return new WalStatus(segments, bytes, underLock.writtenSequence(), underLock.durableSequence(),
+        underLock.fsyncs(), underLock.lastFsyncNanos(), underLock.failure());
+  }
+
+  /** A segment deleted by a truncation running meanwhile holds nothing any more. */
+  private long sizeOrZero(Path file) {
+    try {
+      return fs.size(file);
+    } catch (IOException gone) {
+      return 0;
     }
   }
 
@@ -419,12 +457,20 @@ public final class WriteAheadLog implements Closeable {
   /** Fsyncs the current segment while holding the lock; a failure makes the log fail. */
   private void syncSegment() throws IOException {
     long upTo = writtenSequence;
+    long started = System.nanoTime();
     try {
       segment.sync();
     } catch (IOException e) {
       throw fail("fsync of " + segment.path() + " failed", e);
     }
+    countFsync(System.nanoTime() - started);
     markDurable(upTo);
+  }
+
+  /** Called holding the lock. */
+  private void countFsync(long nanos) {
+    fsyncs++;
+    lastFsyncNanos = nanos;
   }
 
   private void markDurable(long upTo) {
@@ -478,6 +524,7 @@ public final class WriteAheadLog implements Closeable {
       syncInFlight = false;
     }
     if (error == null) {
+      countFsync(System.nanoTime() - lastSyncStartNanos);
       markDurable(upTo);
     } else {
       fail("background fsync of " + target.path() + " failed", error);

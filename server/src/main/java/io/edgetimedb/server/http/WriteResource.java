@@ -1,0 +1,67 @@
+package io.edgetimedb.server.http;
+
+import io.edgetimedb.engine.Database;
+import io.edgetimedb.engine.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * {@code POST /api/v2/write} and {@code POST /write}: line protocol into the database. Answers
+ * 204 once every good line is written (the durability acknowledgement), 400 listing the bad
+ * lines (the good ones are written all the same), 413 past the body limit, 415 for an unknown
+ * encoding, 503 when the database could not log the points.
+ */
+final class WriteResource implements Resource {
+  private final WriteDialect dialect;
+  private final Database db;
+  private final long maxBodyBytes;
+  private final ThreadLocal<LineProtocolIngest> ingests;
+
+  /**
+   * @param ingests one {@link LineProtocolIngest} per request thread, shared by both dialects:
+   *     threads are pooled, so each keeps its parser caches and buffer across requests
+   */
+  WriteResource(WriteDialect dialect, HttpSettings settings, Database db, ThreadLocal<LineProtocolIngest> ingests) {
+    this.dialect = dialect;
+    this.db = db;
+    this.maxBodyBytes = settings.maxBodyBytes();
+    this.ingests = ingests;
+  }
+
+  @Override
+  public String method() {
+    return "POST";
+  }
+
+  @Override
+  public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long arrived = System.currentTimeMillis();
+    if (db.isClosed()) {
+      throw new RefusedRequest(503, "unavailable", "the database is closed");
+    }
+    TimestampUnit unit = dialect.unit(new QueryParameters(request).get("precision"));
+    boolean gzip = RequestBody.isGzip(request);
+    IngestReport report;
+    try (InputStream body = RequestBody.open(request, maxBodyBytes)) {
+      report = ingests.get().ingest(body, unit, arrived, "http " + dialect.path() + " " + request.getRemoteAddr());
+    } catch (ConnectionLostException e) {
+      throw e;
+    } catch (IOException e) {
+      // not the network (that is ConnectionLostException): the bytes did not decode
+      throw RefusedRequest.invalid((gzip ? "body is not valid gzip: " : "body could not be read: ") + e.getMessage());
+    } catch (StorageException e) {
+      throw new RefusedRequest(503, "unavailable", "not written, the database could not log the points (lines of"
+          + " this request before the failure may be written; retrying the request is safe): " + e.getMessage());
+    }
+    if (report.allWritten()) {
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json; charset=utf-8");
+    response.getOutputStream().write(report.json().getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,80 @@
+package io.edgetimedb.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** Bodies cut into pieces of whole lines, whatever the read sizes, line lengths and buffer size. */
+class LinePiecesTest {
+  private static final Random SEEDS = new Random(20261127);
+
+  /** Hands out at most a random few bytes per read, as a slow network does. */
+  private static InputStream trickle(byte[] body, Random random) {
+    return new ByteArrayInputStream(body) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1 + random.nextInt(40)));
+      }
+    };
+  }
+
+  private static byte[] randomBody(Random random) {
+    StringBuilder body = new StringBuilder();
+    int lines = random.nextInt(60);
+    for (int i = 0; i < lines; i++) {
+      body.append("x".repeat(random.nextInt(random.nextInt(10) == 0 ? 200 : 12)));
+      if (i < lines - 1 || random.nextBoolean()) {
+        body.append('\n');
+      }
+    }
+    return body.toString().getBytes();
+  }
+
+  @RepeatedTest(200)
+  void piecesAreWholeLinesNumberedAsInTheBodyAndTogetherTheBody() throws IOException {
+    Random random = new Random(SEEDS.nextLong());
+    byte[] body = randomBody(random);
+    int linesPerPiece = 1 + random.nextInt(8);
+    LinePieces pieces = new LinePieces(linesPerPiece, 1 + random.nextInt(64));
+    pieces.reset(trickle(body, random));
+
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    int newlinesBefore = 0;
+    while (pieces.next()) {
+      byte[] buf = pieces.buffer();
+      int newlines = 0;
+      for (int i = pieces.offset(); i < pieces.offset() + pieces.length(); i++) {
+        newlines += buf[i] == '\n' ? 1 : 0;
+      }
+      assertThat(pieces.length()).isPositive();
+      assertThat(pieces.firstLine()).isEqualTo(newlinesBefore + 1);
+      assertThat(newlines).isLessThanOrEqualTo(linesPerPiece);
+      boolean endsWithNewline = buf[pieces.offset() + pieces.length() - 1] == '\n';
+      joined.write(buf, pieces.offset(), pieces.length());
+      assertThat(endsWithNewline || joined.size() == body.length).as("only the last piece may end mid-line").isTrue();
+      newlinesBefore += newlines;
+    }
+    assertThat(joined.toByteArray()).isEqualTo(body);
+    assertThat(pieces.next()).isFalse();
+  }
+
+  @Test
+  void aBufferGrownForALongLineIsGivenBackOnRelease() throws IOException {
+    LinePieces pieces = new LinePieces(5, 16);
+    pieces.reset(new ByteArrayInputStream(("short\n" + "y".repeat(1000) + "\nend").getBytes()));
+    int count = 0;
+    while (pieces.next()) {
+      count++;
+    }
+    assertThat(count).as("a full buffer hands out the complete lines it has").isGreaterThanOrEqualTo(2);
+    assertThat(pieces.buffer().length).isGreaterThanOrEqualTo(1000);
+    pieces.release();
+    assertThat(pieces.buffer()).hasSize(16);
+  }
+}
