@@ -3,6 +3,7 @@ package io.edgetimedb.server;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.metrics.ServerMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class Server {
   private final Path dataDirectory;
   private final List<Endpoint> endpoints = new ArrayList<>();
   private final PrintStream log;
+  private final ServerMetrics metrics;
   private boolean stopped;
 
   private Server(Database database, SettingsRegistry settings, Path dataDirectory, PrintStream log) {
@@ -40,6 +42,7 @@ public final class Server {
     this.settings = settings;
     this.dataDirectory = dataDirectory;
     this.log = log;
+    this.metrics = new ServerMetrics(database);
   }
 
   /**
@@ -81,6 +84,11 @@ public final class Server {
     return settings;
   }
 
+  /** The meters every endpoint records into and the HTTP port's {@code /metrics} shows. */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
   /** The absolute data directory. */
   public Path dataDirectory() {
     return dataDirectory;
@@ -118,6 +126,7 @@ public final class Server {
         failure = failure != null ? failure : new IllegalStateException("stopping " + endpoint.address(), e);
       }
     }
+    metrics.close();
     database.close();
     log.println("checkpointed and closed " + dataDirectory);
     if (failure != null) {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -26,14 +27,21 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class AvaticaEndpoint implements AutoCloseable {
   private final AvaticaSettings settings;
   private final String embeddedJdbcUrl;
+  private final LongConsumer executionNanos;
   private Connection keepOpen;
   private EmbeddedJdbcMeta meta;
   private BasicAuthRealmFile users;
   private HttpServer server;
 
   public AvaticaEndpoint(AvaticaSettings settings, String embeddedJdbcUrl) {
+    this(settings, embeddedJdbcUrl, nanos -> { });
+  }
+
+  /** @param executionNanos told how long each statement execution or fetch took on the server */
+  public AvaticaEndpoint(AvaticaSettings settings, String embeddedJdbcUrl, LongConsumer executionNanos) {
     this.settings = Objects.requireNonNull(settings);
     this.embeddedJdbcUrl = Objects.requireNonNull(embeddedJdbcUrl);
+    this.executionNanos = Objects.requireNonNull(executionNanos);
   }
 
   /** Opens the database and starts listening; fails if the port is taken or the settings are wrong. */
@@ -55,7 +63,7 @@ public final class AvaticaEndpoint implements AutoCloseable {
   private HttpServer httpServer() {
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(settings.port())
-        .withHandler(new LocalService(SqlStatePreservingMeta.wrap(meta)), serialization())
+        .withHandler(new LocalService(SqlStatePreservingMeta.wrap(TimedMeta.wrap(meta, executionNanos))), serialization())
         .withServerCustomizers(List.of(bindTo(settings.bindHost())), Server.class);
     if (settings.basicAuth()) {
       users = BasicAuthRealmFile.write(settings.basicAuthUser(), settings.basicAuthPassword());

@@ -6,8 +6,10 @@ import io.edgetimedb.jdbc.ServedDatabase;
 import io.edgetimedb.server.Endpoint;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server's Avatica endpoint: the server's own database, served to the endpoint's embedded
@@ -30,7 +32,8 @@ public final class AvaticaServerEndpoint implements Endpoint {
     String url = "jdbc:edgetimedb:file:" + server.dataDirectory();
     AvaticaSettings settings = settings(server.settings());
     ServedDatabase served = EdgeDriver.serve(url, server.database());
-    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url);
+    Timer queries = server.metrics().queryTimer();
+    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));
     try {
       endpoint.start();
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.edgetimedb.engine.settings.ConfigFile;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.EndpointFactory;
 import io.edgetimedb.server.avatica.AvaticaServerEndpoint;
+import io.edgetimedb.server.http.HttpServerEndpoint;
 import io.edgetimedb.server.mqtt.MqttSubscriber;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
@@ -78,7 +79,7 @@ final class ServerCommand implements Callable<Integer> {
    * AvaticaEndpoint::start)}.
    */
   static List<EndpointFactory> endpoints() {
-    return List.of(AvaticaServerEndpoint::start, MqttSubscriber::start);
+    return List.of(HttpServerEndpoint::start, AvaticaServerEndpoint::start, MqttSubscriber::start);
   }
 
   /** Defaults, then the file, then the flags. */

@@ -60,7 +60,12 @@ public final class MqttSubscriber implements Endpoint {
    */
   public static Endpoint start(Server server) throws MqttException {
     MqttConfig config = MqttConfig.from(server.settings());
-    return config.enabled() ? start(config, server.database()::write, System::currentTimeMillis) : null;
+    if (!config.enabled()) {
+      return null;
+    }
+    MqttSubscriber subscriber = start(config, server.database()::write, System::currentTimeMillis);
+    MqttMeters.bind(subscriber.statistics, server.metrics().registry());
+    return subscriber;
   }
 
   static MqttSubscriber start(MqttConfig config, PointWriter writer, LongSupplier clock) throws MqttException {

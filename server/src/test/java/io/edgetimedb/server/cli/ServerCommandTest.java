@@ -91,6 +91,7 @@ class ServerCommandTest {
     String ready = Files.readAllLines(log).stream().filter(l -> l.startsWith("ready ")).findFirst().orElseThrow();
     assertThat(ready).startsWith("ready data=" + data.toAbsolutePath());
     writeRemotely(ready, 20);
+    writeLineProtocol(ready, 30);
 
     server.destroy();
     assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -105,8 +106,32 @@ class ServerCommandTest {
       while (rows.next()) {
         count++;
       }
-      assertThat(count).isEqualTo(120);
+      assertThat(count).isEqualTo(150);
     }
+  }
+
+  /** Writes line protocol to the HTTP port the ready line names; its meters show that write and the SQL ones. */
+  private static void writeLineProtocol(String readyLine, int lines) throws Exception {
+    java.util.regex.Matcher port = java.util.regex.Pattern.compile("http=\\S+:(\\d+)").matcher(readyLine);
+    assertThat(port.find()).as(readyLine).isTrue();
+    String base = "http://127.0.0.1:" + port.group(1);
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      body.append("boiler,site=C value=").append(i).append("i ").append(1_900_000_000_000L + i).append('\n');
+    }
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> written = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/api/v2/write?precision=ms"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(204);
+    java.net.http.HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.body()).contains("edgetimedb_query_duration_seconds_count")
+        .doesNotContain("edgetimedb_query_duration_seconds_count 0.0");
+    java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(base + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
   }
 
   /** Writes rows through the Avatica endpoint the ready line names, and reads them back there. */

@@ -42,6 +42,8 @@ class MqttServerStartTest {
         broker.publish("plant/A/t1", "{\"ts\":1714564800000,\"temp\":21.5}", 1);
         assertThat(StoredRows.await(() -> subscriber.statistics().pointsWritten() == 1, 10_000)).isTrue();
         assertThat(StoredRows.of(server.database(), "mqtt")).containsExactly("1714564800000 sensor=t1,site=A temp=21.5");
+        assertThat(server.metrics().scrape()).contains("edgetimedb_mqtt_points_written_total 1.0")
+            .contains("edgetimedb_mqtt_connected 1.0");
       } finally {
         server.stop();
       }

@@ -1,0 +1,41 @@
+package io.edgetimedb.server.http;
+
+import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.Endpoint;
+import io.edgetimedb.server.Server;
+import io.edgetimedb.server.ServerSettings;
+
+/** The server's HTTP port, with the {@code http.*} settings, writing into the server's database and meters. */
+public final class HttpServerEndpoint implements Endpoint {
+  private final HttpEndpoint endpoint;
+  private final String address;
+
+  private HttpServerEndpoint(HttpEndpoint endpoint) {
+    this.endpoint = endpoint;
+    this.address = "http=" + endpoint.settings().bindHost() + ":" + endpoint.port();
+  }
+
+  /** The {@link io.edgetimedb.server.EndpointFactory} of the {@code server} command. */
+  public static Endpoint start(Server server) {
+    HttpEndpoint endpoint = new HttpEndpoint(settings(server.settings()), server.database(), server.metrics());
+    endpoint.start();
+    return new HttpServerEndpoint(endpoint);
+  }
+
+  static HttpSettings settings(SettingsRegistry r) {
+    return HttpSettings.defaults()
+        .withBindHost(r.stringValue(ServerSettings.HTTP_BIND))
+        .withPort((int) r.longValue(ServerSettings.HTTP_PORT))
+        .withMaxBodyBytes(r.longValue(ServerSettings.HTTP_MAX_BODY_SIZE));
+  }
+
+  @Override
+  public String address() {
+    return address;
+  }
+
+  @Override
+  public void close() {
+    endpoint.close();
+  }
+}
