@@ -2,6 +2,7 @@ package io.edgetimedb.engine;
 
 import io.edgetimedb.engine.catalog.Catalog;
 import io.edgetimedb.engine.durability.CheckpointStatus;
+import io.edgetimedb.engine.durability.DataDirectoryLock;
 import io.edgetimedb.engine.durability.DurableStore;
 import io.edgetimedb.engine.durability.RecoveryReport;
 import io.edgetimedb.engine.catalog.Measurement;
@@ -60,6 +61,7 @@ public final class Database implements AutoCloseable {
   private final WriteLimits limits;
   private final Catalog catalog = new Catalog();
   private final ThreadLocal<BatchWriter> writers;
+  private final DataDirectoryLock directoryLock;
   private final DurableStore store;
   private ScheduledExecutorService checkpointer;
   private ScheduledFuture<?> checkpoints;
@@ -73,11 +75,19 @@ public final class Database implements AutoCloseable {
     EngineSettings.adopt(settings, config);
     this.limits = new WriteLimits(config.outOfOrderWindowMillis(), config.maxValueLength());
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
-    this.store = config.durable()
-        ? DurableStore.open(fs, config.dataDirectory(), config.wal(), catalog, writers.get(), progress)
-        : null;
+    this.directoryLock = config.durable() ? DataDirectoryLock.acquire(fs, config.dataDirectory()) : null;
+    this.store = config.durable() ? openStore(fs, progress) : null;
     scheduleCheckpoints(config.checkpointIntervalMillis());
     listenToSettings();
+  }
+
+  private DurableStore openStore(FileSystem fs, ReplayProgressListener progress) throws IOException {
+    try {
+      return DurableStore.open(fs, config.dataDirectory(), config.wal(), catalog, writers.get(), progress);
+    } catch (IOException | RuntimeException | Error e) {
+      directoryLock.close();
+      throw e;
+    }
   }
 
   /** Opens an in-memory database, or a durable one on the real file system when the config names a directory. */
@@ -425,7 +435,7 @@ public final class Database implements AutoCloseable {
       }
     }
     if (store != null) {
-      try (DurableStore closing = store) {
+      try (DataDirectoryLock unlocking = directoryLock; DurableStore closing = store) {
         closing.checkpoint(writers.get());
       } catch (IOException e) {
         throw new StorageException("closing the database in " + config.dataDirectory() + " failed (the log keeps "

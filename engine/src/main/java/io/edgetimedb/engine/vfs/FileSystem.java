@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.vfs;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,4 +52,12 @@ public interface FileSystem {
 
   /** Bytes still free for new data on the volume holding {@code dir}. */
   long usableSpace(Path dir) throws IOException;
+
+  /**
+   * Holds an exclusive lock on {@code file} (created if missing) until the returned handle closes
+   * or the process ends, so that two processes never open one data directory at once.
+   *
+   * @throws IOException naming the file when another holder has it
+   */
+  Closeable lock(Path file) throws IOException;
 }

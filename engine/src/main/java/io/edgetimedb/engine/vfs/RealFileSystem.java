@@ -1,9 +1,12 @@
 package io.edgetimedb.engine.vfs;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -162,5 +165,22 @@ public final class RealFileSystem implements FileSystem {
     public void close() throws IOException {
       channel.close();
     }
+  }
+
+  /** An OS advisory lock (fcntl on Linux): the kernel drops it when the process dies, even by SIGKILL. */
+  @Override
+  public Closeable lock(Path file) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException(file + " is locked by another holder");
+    }
+    return channel::close;
   }
 }

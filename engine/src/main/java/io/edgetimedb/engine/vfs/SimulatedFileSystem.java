@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.vfs;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -36,8 +37,8 @@ import java.util.TreeMap;
  *
  * <p>Faults: a failing fsync ({@link #failNextSync}), a full disk ({@link #setCapacity},
  * {@link #failWritesAfter}) and a power cut at the n-th operation ({@link #cutPowerAtOperation}).
- * Every call on the file system or on a live handle, except a handle's {@code size} and
- * {@code close}, counts as one operation; a call on a handle killed by a power cut fails
+ * Every call on the file system or on a live handle, except {@code lock} and a handle's
+ * {@code size} and {@code close}, counts as one operation; a call on a handle killed by a power cut fails
  * without counting, so a test can tell that nothing touched the disk after the cut. The class
  * is thread-safe: every operation holds the file system's monitor.
  */
@@ -48,6 +49,8 @@ public final class SimulatedFileSystem implements FileSystem {
   private final Map<Path, Inode> durable = new TreeMap<>();
   private final Map<Path, List<NamespaceChange>> pendingChanges = new TreeMap<>();
   private final Set<Inode> dirtyInodes = new LinkedHashSet<>();
+  /** Held locks; a power cut ends the process that held them. Not operations: nothing is written. */
+  private final Set<Path> locked = new HashSet<>();
   private long capacity = Long.MAX_VALUE;
   private long epoch;
   private long operations;
@@ -60,6 +63,7 @@ public final class SimulatedFileSystem implements FileSystem {
 
   /** Cuts the power now: resolves every pending operation by {@code policy}, kills all handles. */
   public synchronized void powerCut(Random random, CutPolicy policy) {
+    locked.clear();
     for (Inode inode : dirtyInodes) {
       inode.resolvePending(random, policy);
     }
@@ -141,6 +145,18 @@ public final class SimulatedFileSystem implements FileSystem {
   }
 
   // ---------------------------------------------------------------- FileSystem
+
+  @Override
+  public synchronized Closeable lock(Path file) throws IOException {
+    if (!locked.add(file)) {
+      throw new IOException(file + " is locked by another holder");
+    }
+    return () -> {
+      synchronized (this) {
+        locked.remove(file);
+      }
+    };
+  }
 
   @Override
   public synchronized WritableFile openAppend(Path file) throws IOException {

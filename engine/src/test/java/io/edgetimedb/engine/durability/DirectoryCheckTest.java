@@ -1,5 +1,7 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgetimedb.engine.Database;
@@ -40,7 +42,7 @@ class DirectoryCheckTest {
   void writeAndCrash() {
     DatabaseConfig config = DatabaseConfig.defaults().withDataDirectory(dir).withCheckpointIntervalMillis(0)
         .withWal(WalOptions.defaults().withSegmentBytes(4 << 10));
-    Database db = Database.open(config);
+    Database db = Database.open(config, new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     SensorFeed feed = new SensorFeed(SENSORS, 5, 1_700_000_000_000L, 1000);
     feed.writeTicks(db, 30);
     db.checkpoint();

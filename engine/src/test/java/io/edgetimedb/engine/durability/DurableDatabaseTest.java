@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgetimedb.engine.Database;
@@ -43,7 +44,7 @@ class DurableDatabaseTest {
 
   @Test
   void replaysTheLogWhenTheProcessNeverClosed() throws Exception {
-    Database db = Database.open(config());
+    Database db = Database.open(config(), new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     new SensorFeed(12, 5, 1_700_000_000_000L, 1000).writeTicks(db, 100);
     db.checkpoint();
     new SensorFeed(12, 6, 1_700_000_100_000L, 1000).writeTicks(db, 100);
@@ -94,7 +95,7 @@ class DurableDatabaseTest {
 
   @Test
   void declaredMeasurementsComeBackFromTheLog() {
-    Database db = Database.open(config());
+    Database db = Database.open(config(), new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     db.createMeasurement("boiler", List.of("site"), List.of(new io.edgetimedb.engine.FieldInfo("value",
         io.edgetimedb.engine.schema.FieldType.DOUBLE)), "sql");
     // no close, no checkpoint: only the log knows

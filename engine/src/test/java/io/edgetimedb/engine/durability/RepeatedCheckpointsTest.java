@@ -1,5 +1,7 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgetimedb.engine.Database;
@@ -24,7 +26,7 @@ class RepeatedCheckpointsTest {
   void theNewestOfSeveralCheckpointsIsLoadedAfterACrash() {
     DatabaseConfig config = DatabaseConfig.defaults().withChunkRows(64).withDataDirectory(dir)
         .withCheckpointIntervalMillis(0);
-    Database db = Database.open(config);
+    Database db = Database.open(config, new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     SensorFeed feed = new SensorFeed(12, 5, 1_700_000_000_000L, 1000);
     for (int checkpoint = 0; checkpoint < 3; checkpoint++) {
       feed.writeTicks(db, 40);

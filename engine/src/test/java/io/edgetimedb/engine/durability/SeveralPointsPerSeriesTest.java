@@ -1,5 +1,7 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgetimedb.engine.Database;
@@ -29,7 +31,7 @@ class SeveralPointsPerSeriesTest {
 
   @Test
   void everyPointOfABatchIsKeptLiveAfterReplayAndAfterACheckpoint() {
-    Database db = Database.open(config());
+    Database db = Database.open(config(), new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     db.write(twoSeriesOfThreePoints(0));
     assertThat(timestamps(db)).containsExactly("a 0", "a 1", "a 2", "b 0", "b 1", "b 2");
     db.checkpoint();
