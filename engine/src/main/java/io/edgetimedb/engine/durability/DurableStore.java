@@ -14,6 +14,7 @@ import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.wal.WriteAheadLog;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.engine.write.QueuedDelete;
 import io.edgetimedb.engine.write.WriteResult;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,11 +31,38 @@ import org.roaringbitmap.RoaringBitmap;
  * The durable side of a database directory: the write-ahead log in {@code wal/} and checkpoint
  * files beside it.
  *
- * <p>Writes are logged and applied under one lock, so the log's order is the order in which
- * they took effect and a replay reproduces every decision (refused late points, widenings,
- * last-write-wins). The wait for the fsync happens after the lock is released, which lets
- * concurrent writers share one fsync. Each series remembers the last sequence applied to it,
- * so a replay over a checkpoint taken while writers ran skips what the checkpoint already has.
+ * <p>A replay applies the log one record after another, so the live database must end up as if
+ * it had done the same: every decision (refused late points, widenings, last write wins per
+ * series, timestamp and field, a delete against the points around it) must come out as the
+ * replay's. Applying every batch under one lock gave that, but serialized the most expensive
+ * part of a write. Instead, each series keeps its changes in log order by itself
+ * ({@link io.edgetimedb.engine.series.ApplyTurns}):
+ * <ol>
+ *   <li>Unlocked: the batch is checked and its record encoded (re-done under the lock if a
+ *       drop made the check stale).
+ *   <li>Under the ingest lock, briefly: the record is logged (its sequence fixes its place),
+ *       the measurements, series and fields it adds are created and fields widened (so ids
+ *       are handed out in log order, as the replay hands them out), and each point draws a turn
+ *       in its series. Deletes draw a turn in each series they touch; drops and declarations
+ *       change only the catalog and run whole under the lock.
+ *   <li>Unlocked: each point is applied once its series' turn comes, then the write waits for
+ *       its fsync, sharing it with concurrent writers.
+ * </ol>
+ * Why this equals the replay: the only state a point's apply reads or changes is its own
+ * series' (rows, newest timestamp, applied sequence); the schema it reads was settled in step
+ * 2 in log order and only grows (a field a later batch widens meanwhile changes how a value is
+ * stored, never how it reads back). Turns are drawn under the lock that also orders the log, so
+ * each series receives its changes in log order, and a batch's turns in one series are
+ * consecutive, so nothing comes between its points. Different series share no state, so the
+ * order between them does not matter. A point of a series dropped after the point was queued
+ * lands in the forgotten series, as the replay loses it with the drop. No wait forms a cycle:
+ * the oldest queued change is first in every series it touches.
+ *
+ * <p>A checkpoint reads the last logged sequence under the lock, then images each series in a
+ * turn drawn after that: the image holds every record up to that sequence and no half batch.
+ * Later records the image also holds are skipped per series by the replay (each series
+ * remembers the last sequence applied to it). A reader may see a later batch's points before
+ * an earlier one's in another series; neither was acknowledged yet.
  */
 public final class DurableStore implements Closeable {
   private final FileSystem fs;
@@ -116,10 +144,10 @@ public final class DurableStore implements Closeable {
   }
 
   /**
-   * Checks a batch and encodes its log record, then logs and applies it under the ingest lock,
-   * then waits outside the lock until it is as durable as the fsync policy asks. Checking and
-   * encoding run unlocked, so concurrent writers do that work in parallel; applying re-checks
-   * what the schema may have changed meanwhile, and a replay decides the same way.
+   * Checks a batch and encodes its log record, then logs it and queues its points under the
+   * ingest lock, then applies them and waits until they are as durable as the fsync policy
+   * asks, both outside the lock (see the class comment). Settling the schema under the lock
+   * re-checks what other batches changed since the check, and a replay decides the same way.
    */
   public WriteResult write(BatchWriter writer, PointBatch batch, long now) throws IOException {
     writer.check(batch, now);
@@ -129,7 +157,6 @@ public final class DurableStore implements Closeable {
     if (logged) {
       LogRecordFormat.encodePoints(batch, writer.accepted(), now, encoded);
     }
-    WriteResult result;
     long sequence = 0;
     ingest.lock();
     try {
@@ -143,14 +170,16 @@ public final class DurableStore implements Closeable {
       }
       if (logged) {
         sequence = log.write(ByteBuffer.wrap(encoded.array(), 0, encoded.size()));
+        writer.settleSchema();
+        writer.drawTurns();
       }
-      result = writer.apply(sequence);
     } catch (IOException | RuntimeException e) {
       writer.discard();
       throw e;
     } finally {
       ingest.unlock();
     }
+    WriteResult result = writer.applyInTurn(sequence);
     if (sequence != 0) {
       log.awaitDurable(sequence);
     }
@@ -166,10 +195,25 @@ public final class DurableStore implements Closeable {
     return false;
   }
 
-  /** Logs and applies a delete of [from, to) from the given series. */
+  /**
+   * Logs a delete of [from, to) from the given series and queues it in each of them under the
+   * ingest lock, then makes it in each series' turn and waits for its fsync outside the lock.
+   */
   public long delete(BatchWriter writer, RoaringBitmap seriesIds, long from, long to, long now) throws IOException {
-    return logAndApply(out -> LogRecordFormat.encodeDelete(seriesIds, from, to, now, out),
-        sequence -> writer.delete(seriesIds, from, to, sequence));
+    long sequence;
+    QueuedDelete queued;
+    ingest.lock();
+    try {
+      record.reset();
+      LogRecordFormat.encodeDelete(seriesIds, from, to, now, record);
+      sequence = log.write(ByteBuffer.wrap(record.array(), 0, record.size()));
+      queued = writer.queueDelete(seriesIds, from, to);
+    } finally {
+      ingest.unlock();
+    }
+    long deleted = writer.deleteInTurn(queued, sequence);
+    log.awaitDurable(sequence);
+    return deleted;
   }
 
   /** Logs and applies the drop of a measurement. */
@@ -185,7 +229,11 @@ public final class DurableStore implements Closeable {
         sequence -> catalog.declare(measurement, tagKeys, fields, source, now));
   }
 
-  /** Writes one record and applies it under the ingest lock, then waits for its fsync outside it. */
+  /**
+   * Writes one record and applies it under the ingest lock, then waits for its fsync outside it.
+   * For records that change only the catalog: points queued before them may still be applied
+   * after, which only matters to a series a drop forgets, and the replay loses those too.
+   */
   private <T> T logAndApply(Consumer<ByteSink> encode, LongFunction<T> apply) throws IOException {
     long sequence;
     T result;
@@ -203,9 +251,9 @@ public final class DurableStore implements Closeable {
   }
 
   /**
-   * Writes a checkpoint of everything applied so far, reads it back to verify it, then deletes
-   * the log segments and the older checkpoint it makes unnecessary. Writers wait only while the covered sequence is
-   * read, and each series only while it is snapshotted.
+   * Writes a checkpoint of everything logged so far, reads it back to verify it, then deletes
+   * the log segments and the older checkpoint it makes unnecessary. Writers wait only while the
+   * covered sequence is read, and each series only while it is snapshotted (in its turn).
    */
   public synchronized Path checkpoint(BatchWriter writer) throws IOException {
     long started = System.nanoTime();
@@ -253,13 +301,24 @@ public final class DurableStore implements Closeable {
     return written;
   }
 
-  /** A series' image taken between two batches, so no batch is half in it; writers wait one series' worth. */
+  /**
+   * A series' image taken in a turn drawn after the checkpoint's sequence was read: every change
+   * logged up to that sequence was queued before it and is in the image, and no batch is half
+   * in it. Writers to the series wait one image's worth.
+   */
   private SeriesImage image(Series series, BatchWriter writer) {
+    long turn;
     ingest.lock();
+    try {
+      turn = series.turns().draw();
+    } finally {
+      ingest.unlock();
+    }
+    series.turns().await(turn);
     try {
       return series.image(writer.encoder());
     } finally {
-      ingest.unlock();
+      series.turns().pass();
     }
   }
 

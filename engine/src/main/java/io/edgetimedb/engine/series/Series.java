@@ -28,6 +28,7 @@ public final class Series {
   private final int tagHash;
   private final HeadChunk head = new HeadChunk();
   private final LatestValues latest = new LatestValues();
+  private final ApplyTurns turns = new ApplyTurns();
   /** True when {@link #latest} must be rebuilt from the rows before it is read (after a delete or restore). */
   private boolean latestStale;
   private SealedChunk[] sealed = NO_CHUNKS;
@@ -65,6 +66,11 @@ public final class Series {
 
   public int tagHash() {
     return tagHash;
+  }
+
+  /** The order in which a durable database's logged changes reach this series. */
+  public ApplyTurns turns() {
+    return turns;
   }
 
   public int tagCount() {
@@ -292,17 +298,17 @@ public final class Series {
   }
 
   /**
-   * Heap bytes of this object, its tag arrays and its latest values; the tag strings are counted
-   * by the dictionary.
+   * Heap bytes of this object, its tag arrays, its apply turns and its latest values; the tag
+   * strings are counted by the dictionary.
    */
   public synchronized long ownBytes() {
-    return ObjectSizes.object(4 + 4 + 1 + 5 * 8 + 6 * ObjectSizes.REFERENCE)
+    return ObjectSizes.object(4 + 4 + 1 + 5 * 8 + 7 * ObjectSizes.REFERENCE) + ObjectSizes.object(8 + 8 + 4)
         + 2 * ObjectSizes.referenceArray(tagKeys.length) + latest.bytesHeld();
   }
 
   /**
    * The series as a checkpoint stores it; the head is encoded, not sealed, so it keeps filling.
-   * The caller must hold the database's ingest lock, so no batch is half-applied to the image.
+   * The caller holds a turn of this series ({@link #turns}), so no batch is half-applied to the image.
    */
   public synchronized SeriesImage image(ChunkEncoder encoder) {
     SealedChunk headChunk = head.isEmpty() ? null : encoder.encode(head);

@@ -8,6 +8,7 @@ import io.edgetimedb.engine.schema.FieldSchema;
 import io.edgetimedb.engine.schema.FieldType;
 import io.edgetimedb.engine.schema.MeasurementSchema;
 import io.edgetimedb.engine.schema.NameRules;
+import io.edgetimedb.engine.series.ApplyTurns;
 import io.edgetimedb.engine.series.FieldValues;
 import io.edgetimedb.engine.series.Series;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ import org.roaringbitmap.RoaringBitmap;
  * again: a point for an existing series with existing fields costs a few lookups and array
  * stores. One writer serves one thread; it is also the {@link FieldValues} view of the point
  * being written, which keeps the write path free of per-point allocation.
+ *
+ * <p>A durable database splits the apply in two (see {@code DurableStore}): under its ingest
+ * lock, in log order, {@link #settleSchema} creates what the batch adds to the schema and
+ * {@link #drawTurns} queues each point in its series; outside the lock {@link #applyInTurn}
+ * writes each point once its series' turn comes. The per-point arrays below are sized to the
+ * largest batch seen, so neither step allocates per point.
  */
 public final class BatchWriter implements FieldValues {
   private static final Comparator<RejectedPoint> BY_INDEX = Comparator.comparingInt(RejectedPoint::index);
@@ -41,6 +48,12 @@ public final class BatchWriter implements FieldValues {
   private FieldSchema[] resolved = new FieldSchema[8];
   private boolean[] accepted = new boolean[0];
   private Series[] known = new Series[0];
+  /** Per point: the schema of its series' measurement, as the check or {@link #settleSchema} found it. */
+  private MeasurementSchema[] schemas = new MeasurementSchema[0];
+  /** Per point: its turn in its series ({@link #drawTurns}). */
+  private long[] turns = new long[0];
+  /** True when the check met a measurement, series or field the schema lacks, or a field to widen. */
+  private boolean schemaGrows;
   private long dropsAtCheck;
   private List<RejectedPoint> rejected;
   private boolean trustSeriesIds;
@@ -75,10 +88,12 @@ public final class BatchWriter implements FieldValues {
   /**
    * Checks a batch a log replay decoded: a point that names its series by id (see
    * {@link PointBatch#seriesId(int)}) was checked when it was first written, so only its fields
-   * are checked again, against the schema as the replay has rebuilt it.
+   * are checked again, against the schema as the replay has rebuilt it. The schema is settled
+   * before any point is applied, as the live durable write did, so both make the same changes.
    */
   public WriteResult replay(PointBatch points, long nowMillis, long sequence) {
     check(points, nowMillis, true);
+    settleSchema();
     return apply(sequence);
   }
 
@@ -90,6 +105,7 @@ public final class BatchWriter implements FieldValues {
     maxValueLength = limits.maxValueLength();
     rejected = null;
     trustSeriesIds = seriesIdsGiven;
+    schemaGrows = false;
     dropsAtCheck = catalog.drops();
     checkAll();
   }
@@ -109,16 +125,123 @@ public final class BatchWriter implements FieldValues {
   }
 
   /** Applies the points that passed {@link #check} under the given log sequence, and reports. */
-  public WriteResult apply(long sequence) {
+  private WriteResult apply(long sequence) {
     try {
-      int applied = applyAll(sequence);
-      if (rejected == null) {
-        return new WriteResult(applied, List.of());
-      }
-      rejected.sort(BY_INDEX);
-      return new WriteResult(applied, rejected);
+      return result(applyAll(sequence));
     } finally {
       forget();
+    }
+  }
+
+  private WriteResult result(int applied) {
+    if (rejected == null) {
+      return new WriteResult(applied, List.of());
+    }
+    rejected.sort(BY_INDEX);
+    return new WriteResult(applied, rejected);
+  }
+
+  /**
+   * Creates the measurements, series and fields the checked batch adds, and widens fields, in
+   * the order of its points, as applying them would; a point that conflicts with what an
+   * earlier point (or another batch since the check) added is refused here. A durable database
+   * calls it under its ingest lock right after logging the batch, so schema changes happen in
+   * log order and a replay hands out the same series and field ids. Points applied afterwards
+   * only look names up. Nothing to do, and nothing done, when the check found every name.
+   */
+  public void settleSchema() {
+    if (!schemaGrows) {
+      return;
+    }
+    for (int p = 0; p < batch.size(); p++) {
+      if (accepted[p]) {
+        settle(p);
+      }
+    }
+  }
+
+  private void settle(int p) {
+    try {
+      Measurement m = catalog.measurementFor(batch.measurement(p), batch.source(), now);
+      known[p] = stillKnown(known[p]) ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
+          batch.tagStart(p), batch.tagCount(p), batch.source(), now);
+      schemas[p] = m.schema();
+      for (int f = batch.fieldStart(p); f < batch.fieldStart(p) + batch.fieldCount(p); f++) {
+        m.schema().fieldFor(batch.fieldName(f), batch.fieldType(f), batch.source(), now);
+      }
+    } catch (IllegalArgumentException conflict) {
+      accepted[p] = false;
+      reject(p, conflict.getMessage());
+    }
+  }
+
+  /**
+   * Queues each accepted point in its series: draws the turn it will be applied in. The caller
+   * holds the durable database's ingest lock and has logged the batch and settled the schema,
+   * so every series sees its turns drawn in log order, a batch's turns in one series are
+   * consecutive, and no other change can come between them.
+   */
+  public void drawTurns() {
+    for (int p = 0; p < batch.size(); p++) {
+      if (accepted[p]) {
+        turns[p] = known[p].turns().draw();
+      }
+    }
+  }
+
+  /**
+   * Applies the queued points under the given log sequence, each once its turn in its series
+   * comes, and reports. Called outside the ingest lock after {@link #drawTurns}. Every turn
+   * drawn is passed on, even when a point fails, or the series would wait for good.
+   */
+  public WriteResult applyInTurn(long sequence) {
+    try {
+      return result(applyAllInTurn(sequence));
+    } finally {
+      forget();
+    }
+  }
+
+  private int applyAllInTurn(long sequence) {
+    int applied = 0;
+    int p = 0;
+    try {
+      for (; p < batch.size(); p++) {
+        if (accepted[p]) {
+          applied += applyInTurn(p, sequence) ? 1 : 0;
+        }
+      }
+    } finally {
+      passTurnsFrom(p + 1);
+    }
+    return applied;
+  }
+
+  private boolean applyInTurn(int p, long sequence) {
+    Series series = known[p];
+    ApplyTurns order = series.turns();
+    order.await(turns[p]);
+    String problem;
+    try {
+      problem = writePoint(p, series, schemas[p], sequence);
+    } finally {
+      order.pass();
+    }
+    known[p] = null;
+    schemas[p] = null;
+    if (problem != null) {
+      reject(p, problem);
+    }
+    return problem == null;
+  }
+
+  /** After a failure at an earlier point: takes and passes on the turns of the points not applied. */
+  private void passTurnsFrom(int first) {
+    for (int p = first; p < batch.size(); p++) {
+      if (accepted[p]) {
+        known[p].turns().await(turns[p]);
+        known[p].turns().pass();
+      }
     }
   }
 
@@ -137,9 +260,12 @@ public final class BatchWriter implements FieldValues {
     if (accepted.length < n) {
       accepted = new boolean[n];
       known = new Series[n];
+      schemas = new MeasurementSchema[n];
+      turns = new long[n];
     }
     for (int p = 0; p < n; p++) {
       known[p] = null;
+      schemas[p] = null;
       String problem = check(p);
       accepted[p] = problem == null;
       if (problem != null) {
@@ -161,6 +287,7 @@ public final class BatchWriter implements FieldValues {
         reject(p, problem);
       }
       known[p] = null;
+      schemas[p] = null;
     }
     return applied;
   }
@@ -176,7 +303,9 @@ public final class BatchWriter implements FieldValues {
   private String check(int p) {
     if (trustSeriesIds && batch.seriesId(p) >= 0) {
       known[p] = catalog.series(batch.seriesId(p));
-      return fieldProblem(p, catalog.measurement(known[p].measurement()));
+      Measurement m = catalog.measurement(known[p].measurement());
+      schemas[p] = m.schema();
+      return fieldProblem(p, m);
     }
     String name = batch.measurement(p);
     Measurement m = catalog.measurement(name);
@@ -184,6 +313,8 @@ public final class BatchWriter implements FieldValues {
     if (problem != null) {
       return problem;
     }
+    schemaGrows |= m == null;
+    schemas[p] = m == null ? null : m.schema();
     String duplicate = batch.sortTags(p);
     if (duplicate != null) {
       return "duplicate tag key '" + duplicate + "'";
@@ -191,6 +322,7 @@ public final class BatchWriter implements FieldValues {
     Series series = m == null ? null
         : catalog.findSeries(m, batch.tagKeys(), batch.tagValues(), batch.tagStart(p), batch.tagCount(p));
     known[p] = series;
+    schemaGrows |= series == null;
     batch.seriesId(p, series == null ? -1 : series.id());
     problem = series == null ? tagProblem(p, m) : null;
     return problem != null ? problem : fieldProblem(p, m);
@@ -201,7 +333,19 @@ public final class BatchWriter implements FieldValues {
       Measurement m = catalog.measurementFor(batch.measurement(p), batch.source(), now);
       Series series = stillKnown(known[p]) ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
           batch.tagStart(p), batch.tagCount(p), batch.source(), now);
-      schema = m.schema();
+      return writePoint(p, series, m.schema(), sequence);
+    } catch (IllegalArgumentException conflictWithinTheBatch) {
+      return conflictWithinTheBatch.getMessage();
+    }
+  }
+
+  /**
+   * Writes point {@code p} into its series, this writer serving as the point's field values.
+   * On the durable path the schema was settled before, so resolving a field only looks it up.
+   */
+  private String writePoint(int p, Series series, MeasurementSchema measurementSchema, long sequence) {
+    try {
+      schema = measurementSchema;
       firstField = batch.fieldStart(p);
       fieldCount = batch.fieldCount(p);
       if (resolved.length < fieldCount) {
@@ -255,6 +399,7 @@ public final class BatchWriter implements FieldValues {
     FieldType type = batch.fieldType(f);
     FieldSchema known = m == null ? null : m.schema().field(name);
     batch.fieldId(f, known == null ? -1 : known.id());
+    schemaGrows |= known == null || known.type().widenWith(type) != known.type();
     if (known == null) {
       String problem = NameRules.columnProblem("field", name);
       if (problem == null) {
@@ -346,6 +491,19 @@ public final class BatchWriter implements FieldValues {
       }
     }
     return deleted;
+  }
+
+  /**
+   * Queues a delete of [from, to) in each listed series: draws its turns. The caller holds the
+   * durable database's ingest lock and has just logged the delete.
+   */
+  public QueuedDelete queueDelete(RoaringBitmap seriesIds, long from, long to) {
+    return QueuedDelete.draw(catalog, seriesIds, from, to);
+  }
+
+  /** Makes a queued delete, each series in its turn, outside the ingest lock; returns rows deleted. */
+  public long deleteInTurn(QueuedDelete delete, long sequence) {
+    return delete.apply(encoder, decoder, sequence);
   }
 
   /** This writer's encoder, for work on the writer's thread such as encoding heads for a checkpoint. */
