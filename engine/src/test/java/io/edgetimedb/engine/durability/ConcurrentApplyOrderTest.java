@@ -12,6 +12,8 @@ import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.wal.WriteAheadLog;
 import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -53,7 +55,7 @@ class ConcurrentApplyOrderTest {
 
   @Test
   void conflictingWritesEndWithTheBatchLoggedLastLiveAndAfterReplay() throws Exception {
-    Database db = Database.open(config());
+    Database db = Database.open(config(), new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     for (int round = 0; round < ROUNDS; round++) {
       int first = round * BATCHES_PER_ROUND;
       runWriters(WRITERS, (writer, i) -> db.write(sameTimestampsInEverySeries(writer, first + i)), BATCHES_PER_ROUND);
@@ -70,7 +72,7 @@ class ConcurrentApplyOrderTest {
 
   @Test
   void aCheckpointTakenDuringConcurrentWritesRecoversToTheLiveState() throws Exception {
-    Database db = Database.open(config());
+    Database db = Database.open(config(), new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicReference<Throwable> checkpointFailure = new AtomicReference<>();
     Thread checkpointer = new Thread(() -> {

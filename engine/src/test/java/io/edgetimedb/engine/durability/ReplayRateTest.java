@@ -7,6 +7,8 @@ import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.simulation.SensorFeed;
 import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,7 @@ class ReplayRateTest {
   void replaysALogOfThreeHundredThousandPoints() {
     DatabaseConfig config = DatabaseConfig.defaults().withDataDirectory(dir).withCheckpointIntervalMillis(0)
         .withWal(WalOptions.defaults().withFsyncPolicy(FsyncPolicy.OS));
-    Database writer = Database.open(config);
+    Database writer = Database.open(config, new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     new SensorFeed(SENSORS, 11, 1_700_000_000_000L, 1000).writeTicks(writer, TICKS);
     long points = writer.memoryUsage().points();
     // not closed: closing would checkpoint, and the point is to replay the whole log
