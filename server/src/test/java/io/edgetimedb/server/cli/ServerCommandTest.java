@@ -9,6 +9,8 @@ import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.testsupport.DyingProcessFileSystem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,7 +72,8 @@ class ServerCommandTest {
   @Test
   void sigtermStopsTheServerInOrderWithExitCodeZero() throws Exception {
     Path data = dir.resolve("data");
-    Database crashed = Database.open(DatabaseConfig.defaults().withDataDirectory(data).withCheckpointIntervalMillis(0));
+    Database crashed = Database.open(DatabaseConfig.defaults().withDataDirectory(data).withCheckpointIntervalMillis(0),
+        new DyingProcessFileSystem(), ReplayProgressListener.NONE);
     PointBatch batch = new PointBatch();
     for (int i = 0; i < 100; i++) {
       batch.point("boiler", 1_700_000_000_000L + i * 1000L).tag("site", "A").field("value", i);
