@@ -48,7 +48,7 @@ final class RemoteDriver extends org.apache.calcite.avatica.remote.Driver {
       throw new SQLException("bad EdgeTimeDB URL '" + url + "': expected " + PREFIX + "url=http://host:port", "08001");
     }
     try {
-      return super.connect(url, properties);
+      return IdentifierCase.describe(super.connect(url, properties));
     } catch (AvaticaClientRuntimeException e) {
       throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
     } catch (RuntimeException e) {

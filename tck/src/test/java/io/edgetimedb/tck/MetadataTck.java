@@ -116,6 +116,11 @@ class MetadataTck {
       assertThat(column(md.getColumns(null, "edge", "readings", "ts"), "TYPE_NAME")).hasSize(1);
       assertThat(md.getSQLKeywords()).isNotNull();
       assertThat(md.supportsTransactions()).isFalse();
+      // Avatica's own client answers from its defaults ("upper case"); docs/remote-access.md says so.
+      boolean avatica = driver.client() == DriverConfiguration.Client.REMOTE_AVATICA;
+      assertThat(md.storesMixedCaseIdentifiers()).as("names stored as written").isEqualTo(!avatica);
+      assertThat(md.storesUpperCaseIdentifiers()).as("clients must not upper-case names to look them up")
+          .isEqualTo(avatica);
     }
   }
 

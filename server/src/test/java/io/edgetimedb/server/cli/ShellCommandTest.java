@@ -35,4 +35,29 @@ class ShellCommandTest {
       assertThat(shell.err()).contains("2 rows selected");
     }
   }
+
+  /** What a user browsing with sqlline sees: tables of both schemas, columns with their types, no keys. */
+  @Test
+  void theShellListsTablesAndColumnsWithTypes() throws Exception {
+    try (AvaticaEndpoint endpoint = new AvaticaEndpoint(
+        AvaticaSettings.defaults().withBindHost("127.0.0.1").withPort(0), "jdbc:edgetimedb:mem:shell-" + UUID.randomUUID())) {
+      endpoint.start();
+      String typed = String.join("\n",
+          "CREATE MEASUREMENT boiler (site TAG, temp DOUBLE, alarms BIGINT);",
+          "!tables", "!columns boiler", "!primarykeys boiler", "!quit", "");
+
+      ChildJvm.Result shell = ChildJvm.run(typed, EdgeTimeDbCommand.class.getName(), "shell",
+          "jdbc:edgetimedb:remote:url=http://127.0.0.1:" + endpoint.port());
+
+      assertThat(shell.exitCode()).as(shell.err()).isZero();
+      assertThat(shell.out())
+          .containsPattern("\\|\\s*edge\\s*\\|\\s*boiler\\s*\\|\\s*TABLE")
+          .containsPattern("\\|\\s*sys\\s*\\|\\s*storage\\s*\\|")
+          .containsPattern("\\|\\s*boiler\\s*\\|\\s*ts\\s*\\|\\s*93\\s*\\|\\s*TIMESTAMP")
+          .containsPattern("\\|\\s*boiler\\s*\\|\\s*site\\s*\\|\\s*12\\s*\\|\\s*VARCHAR")
+          .containsPattern("\\|\\s*boiler\\s*\\|\\s*temp\\s*\\|\\s*8\\s*\\|\\s*DOUBLE")
+          .containsPattern("\\|\\s*boiler\\s*\\|\\s*alarms\\s*\\|\\s*-5\\s*\\|\\s*BIGINT");
+      assertThat(shell.err()).doesNotContain("Error");
+    }
+  }
 }
