@@ -43,10 +43,11 @@ import picocli.CommandLine.TypeConversionException;
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "URL", converter = AddressConverter.class,
-      description = {"Where to send: http://host:port (POST /api/v2/write?precision=ms), tcp://host:port "
-          + "(newline-delimited line protocol), udp://host:port (datagrams of whole lines, at most 1,400 bytes) "
-          + "or mqtt://host:port (one message per reading on plant/{site}/{line}/{sensor}).",
-          "Default ports: 8086, 8094, 8089, 1883."})
+      description = {"Where to send (default ports 8086, 8094, 8089, 1883):",
+          "http://host:port: POST line protocol to /api/v2/write?precision=ms",
+          "tcp://host:port: newline-delimited line protocol",
+          "udp://host:port: datagrams of whole lines, at most 1,400 bytes",
+          "mqtt://host:port: a message per reading on topic plant/{site}/{line}/{sensor}"})
   TargetAddress to;
 
   @Option(names = "--sensors", paramLabel = "N", defaultValue = "100",
@@ -86,12 +87,12 @@ final class SimulateCommand implements Callable<Integer> {
   Path groundTruth;
 
   @Option(names = "--clock-skew", paramLabel = "SHARE:MAX_OFFSET[:MAX_DRIFT_PPM]", converter = SkewConverter.class,
-      description = "Give a share of the sensors wrong clocks: 0.1:5s:50 = 10% of them up to 5 s off, drifting "
+      description = "Give a share of the sensors wrong clocks: 0.1:5s:50 = 10%% of them up to 5 s off, drifting "
           + "up to 50 ppm. Their readings carry their own (wrong) timestamps.")
   ClockSkew clockSkew;
 
   @Option(names = "--late", paramLabel = "SHARE:MAX_TICKS", converter = LateConverter.class,
-      description = "Deliver a share of the readings late, out of order: 0.05:10 = 5% of them 1 to 10 readings' "
+      description = "Deliver a share of the readings late, out of order: 0.05:10 = 5%% of them 1 to 10 readings' "
           + "time late, keeping their timestamps.")
   LateReadings late;
 

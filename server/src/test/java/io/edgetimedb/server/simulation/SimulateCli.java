@@ -8,8 +8,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Runs {@code edgetimedb simulate ...} in this JVM and keeps its exit code, stdout and stderr. */
-record SimulateCli(int exitCode, String out, String err) {
-  static SimulateCli run(String... args) {
+public record SimulateCli(int exitCode, String out, String err) {
+  public static SimulateCli run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> all = new ArrayList<>(List.of("simulate", "--quiet"));
