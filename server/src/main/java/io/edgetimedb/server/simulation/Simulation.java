@@ -22,6 +22,7 @@ public final class Simulation {
   private final Pacer pacer;
   private final LongConsumer progress;
   private final Consumer<String> warnings;
+  private final long giveUpNanos;
 
   /**
    * @param ticks how many ticks to send (Long.MAX_VALUE: until {@code maxPoints}); the readings still
@@ -33,6 +34,13 @@ public final class Simulation {
    */
   public Simulation(SimulatedFleet fleet, long ticks, long maxPoints, double askedRate, Pacer pacer, LongConsumer progress,
       Consumer<String> warnings) {
+    this(fleet, ticks, maxPoints, askedRate, pacer, progress, warnings, GIVE_UP_NANOS);
+  }
+
+  /** With a shorter give-up time, for tests. */
+  Simulation(SimulatedFleet fleet, long ticks, long maxPoints, double askedRate, Pacer pacer, LongConsumer progress,
+      Consumer<String> warnings, long giveUpNanos) {
+    this.giveUpNanos = giveUpNanos;
     this.fleet = fleet;
     this.ticks = ticks;
     this.maxPoints = maxPoints;
@@ -52,8 +60,9 @@ public final class Simulation {
     long lastWarning = started - WARNING_INTERVAL_NANOS;
     long warnedGivenUp = 0;
     String abandoned = null;
+    long tick = 0;
     try (target) {
-      for (long tick = 0; tick < ticks && generated < maxPoints; tick++) {
+      for (; tick < ticks && generated < maxPoints; tick++) {
         if (!pacer.due(tick)) {
           target.flush();
         }
@@ -78,10 +87,15 @@ public final class Simulation {
           warnedGivenUp = pacer.givenUpNanos();
           lastWarning = now;
         }
-        if (counts.failingForNanos() > GIVE_UP_NANOS) {
-          abandoned = String.format("gave up: every send failed for %d s", GIVE_UP_NANOS / 1_000_000_000L);
+        if (counts.failingForNanos() > giveUpNanos) {
+          abandoned = String.format("gave up: every send failed for %.1f s", giveUpNanos / 1e9);
           break;
         }
+      }
+      if (abandoned == null && pacer.limited()) {
+        // the last tick's readings stand for a whole period: a 3 s run at 10 Hz lasts 3 s, not 2.9
+        target.flush();
+        pacer.awaitTick(tick);
       }
     }
     long elapsed = System.nanoTime() - started;
