@@ -49,15 +49,16 @@ final class MqttTarget implements SimulationTarget {
     this.name = name;
     this.outcome = new IMqttActionListener() {
       @Override
+      // counted before the permit goes back: close() takes every permit and then the report reads the counts
       public void onSuccess(IMqttToken token) {
-        inFlight.release();
         counts.delivered(1);
+        inFlight.release();
       }
 
       @Override
       public void onFailure(IMqttToken token, Throwable failure) {
-        inFlight.release();
         counts.failed("MQTT failure", String.valueOf(failure), 1);
+        inFlight.release();
       }
     };
   }
