@@ -1,7 +1,6 @@
 package io.edgetimedb.bench.ingest;
 
 import io.edgetimedb.engine.lineprotocol.LineProtocolParser;
-import io.edgetimedb.engine.lineprotocol.PlantLines;
 import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.write.PointBatch;
 import java.lang.management.ManagementFactory;
@@ -21,7 +20,7 @@ public final class LineProtocolCpuRate {
   private LineProtocolCpuRate() {}
 
   public static void main(String[] args) {
-    report("plant", PlantLines.body(1000, LineProtocolParserBenchmark.LINES / 1000, 7));
+    report("plant", LineProtocolParserBenchmark.plantLines());
     report("boiler", LineProtocolParserBenchmark.boilerLines());
   }
 

@@ -2,8 +2,9 @@ package io.edgetimedb.bench.ingest;
 
 import io.edgetimedb.engine.lineprotocol.LineProtocolParser;
 import io.edgetimedb.engine.lineprotocol.ParseResult;
-import io.edgetimedb.engine.lineprotocol.PlantLines;
+import io.edgetimedb.engine.lineprotocol.LineProtocolWriter;
 import io.edgetimedb.engine.lineprotocol.Precision;
+import io.edgetimedb.engine.simulation.SensorFeed;
 import io.edgetimedb.engine.write.PointBatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public class LineProtocolParserBenchmark {
 
   @Setup
   public void render() {
-    bytes = body.equals("plant") ? PlantLines.body(1000, LINES / 1000, 7) : boilerLines();
+    bytes = body.equals("plant") ? plantLines() : boilerLines();
     ParseResult check = parser.parse(bytes, 0, bytes.length, Precision.NANOSECONDS, 0, 1, batch);
     if (check.points() != LINES || check.errorCount() != 0) {
       throw new IllegalStateException("benchmark body does not parse: " + check);
@@ -65,6 +66,16 @@ public class LineProtocolParserBenchmark {
   public int parse() {
     batch.clear();
     return parser.parse(bytes, 0, bytes.length, Precision.NANOSECONDS, 0, 1, batch).points();
+  }
+
+  /** Ten ticks of the 1,000-sensor plant (seed 7) as Telegraf would send them, nanosecond timestamps. */
+  static byte[] plantLines() {
+    SensorFeed feed = new SensorFeed(1000, 7, 1_700_000_000_000L, 1000);
+    PointBatch plant = new PointBatch();
+    for (int t = 0; t < LINES / 1000; t++) {
+      feed.nextTick(plant);
+    }
+    return new LineProtocolWriter(Precision.NANOSECONDS).write(plant);
   }
 
   static byte[] boilerLines() {

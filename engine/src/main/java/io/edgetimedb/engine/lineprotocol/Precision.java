@@ -46,4 +46,18 @@ public enum Precision {
       case SECONDS -> Math.multiplyExact(t, 1_000L);
     };
   }
+
+  /**
+   * Epoch milliseconds as a timestamp in this unit; seconds are floored.
+   *
+   * @throws ArithmeticException when the timestamp does not fit in a long in this unit
+   */
+  public long fromMillis(long millis) {
+    return switch (this) {
+      case NANOSECONDS -> Math.multiplyExact(millis, 1_000_000L);
+      case MICROSECONDS -> Math.multiplyExact(millis, 1_000L);
+      case MILLISECONDS -> millis;
+      case SECONDS -> Math.floorDiv(millis, 1_000L);
+    };
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code 7d}, held as milliseconds. A bare number is refused: whether {@code 300} means
  * milliseconds or seconds is exactly the mistake a unit prevents.
  */
-final class DurationText {
+public final class DurationText {
   private static final Map<String, Long> UNITS = Map.ofEntries(
       Map.entry("ms", 1L), Map.entry("s", 1_000L), Map.entry("sec", 1_000L),
       Map.entry("m", 60_000L), Map.entry("min", 60_000L), Map.entry("h", 3_600_000L),
@@ -28,7 +28,7 @@ final class DurationText {
   private DurationText() {}
 
   /** The milliseconds a text stands for, or null when it is not a duration. */
-  static Long parse(String text) {
+  public static Long parse(String text) {
     ByteSize.NumberAndUnit parsed = ByteSize.NumberAndUnit.split(text);
     if (parsed == null) {
       return null;
@@ -38,7 +38,7 @@ final class DurationText {
   }
 
   /** The shortest exact spelling: the largest unit that divides the duration. */
-  static String format(long millis) {
+  public static String format(long millis) {
     if (millis == 0) {
       return "0ms";
     }

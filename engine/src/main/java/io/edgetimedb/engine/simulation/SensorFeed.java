@@ -153,6 +153,16 @@ public final class SensorFeed {
     tick++;
   }
 
+  /**
+   * Adds every reading still held back by {@link #deliverLate}, as a gateway flushes its buffer
+   * when the run ends; without it the last ticks' late readings would never arrive.
+   */
+  public void releaseLate(PointBatch batch) {
+    if (late != null) {
+      late.releaseDue(Long.MAX_VALUE, batch);
+    }
+  }
+
   /** Adds the next reading of one sensor at a true time, unless an injected dropout swallows it. */
   public void addPoint(PointBatch batch, int s, long ts) {
     SensorKind kind = kind(s);

@@ -157,6 +157,19 @@ class SensorFeedTest {
   }
 
   @Test
+  void releasingLateReadingsAtTheEndLosesNone() {
+    SensorFeed lateFeed = new SensorFeed(SENSORS, 3, START, PERIOD).deliverLate(0.3, 10, 8);
+    List<Reading> got = readings(lateFeed, 20);
+    PointBatch rest = new PointBatch();
+    lateFeed.releaseLate(rest);
+    assertThat(rest.size()).isPositive();
+    assertThat(got.size() + rest.size()).isEqualTo(20 * SENSORS);
+    PointBatch none = new PointBatch();
+    new SensorFeed(SENSORS, 3, START, PERIOD).releaseLate(none);
+    assertThat(none.size()).isZero();
+  }
+
+  @Test
   void theGroundTruthListsEveryAnomalyWithItsSensorAndWindow() throws IOException {
     SensorFeed feed = new SensorFeed(SENSORS, 3, START, PERIOD);
     feed.inject(AnomalyPlan.of(SENSORS, List.of(new Anomaly(TEMPERATURE, AnomalyKind.DRIFT, START, START + 60_000, -6),

@@ -43,7 +43,7 @@ public final class LineProtocolExport extends PointExport {
         separator = ',';
       }
     }
-    line.append(' ').append(fromMillis(row.timestamp())).append('\n');
+    line.append(' ').append(precision.fromMillis(row.timestamp())).append('\n');
     out.write(line.toString());
   }
 
@@ -57,15 +57,6 @@ public final class LineProtocolExport extends PointExport {
     } else {
       line.append(value);
     }
-  }
-
-  private long fromMillis(long millis) {
-    return switch (precision) {
-      case NANOSECONDS -> Math.multiplyExact(millis, 1_000_000L);
-      case MICROSECONDS -> Math.multiplyExact(millis, 1_000L);
-      case MILLISECONDS -> millis;
-      case SECONDS -> Math.floorDiv(millis, 1_000L);
-    };
   }
 
   private static void escape(StringBuilder line, String text, String special) {

@@ -16,9 +16,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * A real MQTT broker (Moquette) inside the test JVM on a free loopback port, with in-memory
  * sessions: a {@link #restart()} loses them, like a broker without persistence does. Publishes
- * through a real paho client.
+ * through a real paho client. Public for the simulate command's MQTT test.
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
   private final int port;
   private final Path dataPath;
   private Server server;
@@ -29,7 +29,7 @@ final class EmbeddedBroker implements AutoCloseable {
     this.dataPath = dataPath;
   }
 
-  static EmbeddedBroker start(Path dataPath) throws IOException {
+  public static EmbeddedBroker start(Path dataPath) throws IOException {
     EmbeddedBroker broker = new EmbeddedBroker(freePort(), dataPath);
     broker.startServer();
     return broker;
@@ -56,7 +56,7 @@ final class EmbeddedBroker implements AutoCloseable {
     server.startServer(new MemoryConfig(p));
   }
 
-  String uri() {
+  public String uri() {
     return "tcp://127.0.0.1:" + port;
   }
 

@@ -130,6 +130,8 @@ class MqttSubscriberTest {
         + "{\"ts\":1714564802000,\"sensor\":\"t2\",\"temp\":[1,2]},"
         + "{\"sensor\":\"t3\",\"site\":\"C\",\"temp\":19}]", 1);
     awaitRows("env", 4);
+    // the rows are readable as soon as the write returns; the refusal is counted just after it
+    StoredRows.await(() -> s.statistics().messagesRejected() >= 1, WAIT_MILLIS);
 
     assertThat(StoredRows.of(db, "env")).containsExactlyInAnyOrder(
         "1714564800250 sensor=t1,site=A temp=21.5,ok=true,note=fine,count=7,env.rh=40.5,env.deep.x=1",
