@@ -118,4 +118,22 @@ class LineAssemblerTest {
     feed.read(text.substring(0, end), false).read(text.substring(end), false);
     assertThat(feed.runs.toString()).isEqualTo(text);
   }
+
+  @Test
+  void theWordAtATimeSearchFindsEveryLineEndAtEveryOffset() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 2_000; round++) {
+      byte[] buf = new byte[random.nextInt(40)];
+      for (int i = 0; i < buf.length; i++) {
+        int kind = random.nextInt(6);
+        buf[i] = (byte) (kind == 0 ? '\n' : kind == 1 ? 0x0B : kind == 2 ? 0x8A : random.nextInt(256));
+      }
+      int from = buf.length == 0 ? 0 : random.nextInt(buf.length);
+      int expected = from;
+      while (expected < buf.length && buf[expected] != '\n') {
+        expected++;
+      }
+      assertThat(LineAssembler.nextLineEnd(buf, from, buf.length)).isEqualTo(expected);
+    }
+  }
 }
