@@ -1,5 +1,6 @@
 package io.edgetimedb.server.ingest;
 
+import io.edgetimedb.server.metrics.ServerMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,8 @@ public final class IngestCounters {
   private final AtomicLong refusedTooLong = new AtomicLong();
   private final AtomicLong droppedIncomplete = new AtomicLong();
   private final AtomicLong writeFailures = new AtomicLong();
+  /** The server-wide ingest meters, which add up every protocol; null outside a server. */
+  private volatile ServerMetrics server;
 
   /** Bytes read from the sockets. */
   public long bytesReceived() {
@@ -66,11 +69,19 @@ public final class IngestCounters {
 
   void written(long points) {
     pointsWritten.add(points);
+    ServerMetrics total = server;
+    if (total != null) {
+      total.pointsWritten(points);
+    }
   }
 
   void refused(long byParser, long byDatabase) {
     refusedByParser.addAndGet(byParser);
     refusedByDatabase.addAndGet(byDatabase);
+    ServerMetrics total = server;
+    if (total != null) {
+      total.linesRefused(byParser, byDatabase);
+    }
   }
 
   void writeFailed() {
@@ -88,6 +99,14 @@ public final class IngestCounters {
 
   public void incomplete() {
     droppedIncomplete.incrementAndGet();
+  }
+
+  /**
+   * Also counts written points and refused lines into the server-wide {@code
+   * edgetimedb.points.written} and {@code edgetimedb.lines.refused}, so one rate covers every way in.
+   */
+  public void alsoCountInto(ServerMetrics metrics) {
+    server = metrics;
   }
 
   /**

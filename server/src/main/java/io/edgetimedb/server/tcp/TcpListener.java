@@ -59,6 +59,7 @@ public final class TcpListener implements Endpoint {
     }
     TcpListener listener = start(config, server.database()::write, System::currentTimeMillis);
     listener.statistics.bindTo(server.metrics().registry());
+    listener.statistics.ingest().alsoCountInto(server.metrics());
     return listener;
   }
 

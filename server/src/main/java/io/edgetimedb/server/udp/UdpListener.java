@@ -84,6 +84,7 @@ public final class UdpListener implements Endpoint, Runnable {
     }
     UdpListener listener = start(config, server.database()::write, System::currentTimeMillis);
     listener.statistics.bindTo(server.metrics().registry());
+    listener.statistics.ingest().alsoCountInto(server.metrics());
     return listener;
   }
 

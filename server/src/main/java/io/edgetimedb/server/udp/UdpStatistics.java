@@ -2,7 +2,6 @@ package io.edgetimedb.server.udp;
 
 import io.edgetimedb.server.ingest.IngestCounters;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,13 +57,16 @@ public final class UdpStatistics {
     ingest.bindTo(registry, "udp");
     FunctionCounter.builder("edgetimedb.udp.datagrams.received", this, UdpStatistics::datagramsReceived)
         .description("UDP datagrams received").register(registry);
+    String dropped = "UDP datagrams lost: their write failed (listener), or the socket's receive buffer was full "
+        + "(kernel, read from /proc/net/udp)";
     FunctionCounter.builder("edgetimedb.udp.datagrams.dropped", this, UdpStatistics::datagramsDroppedByListener)
-        .tag("by", "listener").description("UDP datagrams lost: their write failed (listener), or the socket's "
-            + "receive buffer was full (kernel, from /proc/net/udp)").register(registry);
+        .tag("by", "listener").description(dropped).register(registry);
     if (kernel.isPresent()) {
-      Gauge.builder("edgetimedb.udp.datagrams.dropped", this, UdpStatistics::datagramsDroppedByKernel)
-          .tag("by", "kernel").description("UDP datagrams lost: their write failed (listener), or the socket's "
-              + "receive buffer was full (kernel, from /proc/net/udp)").register(registry);
+      // the kernel keeps the count; it is read at each scrape (NaN should /proc become unreadable)
+      FunctionCounter.builder("edgetimedb.udp.datagrams.dropped", this, s -> {
+        long drops = s.datagramsDroppedByKernel();
+        return drops < 0 ? Double.NaN : drops;
+      }).tag("by", "kernel").description(dropped).register(registry);
     }
   }
 }

@@ -59,6 +59,7 @@ class IngestListenersServerStartTest {
       }
       assertThat(StoredPoints.await(() -> StoredPoints.of(server.database(), "boiler").size() == 2, 10_000)).isTrue();
       assertThat(server.metrics().scrape())
+          .contains("edgetimedb_points_written_total 2.0") // the server-wide count adds up both
           .contains("edgetimedb_tcp_points_written_total 1.0")
           .contains("edgetimedb_tcp_connections_accepted_total 1.0")
           .contains("edgetimedb_tcp_lines_refused_total{reason=\"too-long\"} 0.0")
@@ -66,6 +67,9 @@ class IngestListenersServerStartTest {
           .contains("edgetimedb_udp_points_written_total 1.0")
           .contains("edgetimedb_udp_datagrams_received_total 1.0")
           .contains("edgetimedb_udp_datagrams_dropped_total{by=\"listener\"} 0.0");
+      if (java.nio.file.Files.isReadable(Path.of("/proc/net/udp"))) {
+        assertThat(server.metrics().scrape()).contains("edgetimedb_udp_datagrams_dropped_total{by=\"kernel\"} 0.0");
+      }
     } finally {
       server.stop();
     }
