@@ -5,6 +5,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -63,8 +64,8 @@ final class TcpSelectorLoop implements Runnable {
           closeIdle();
           lastSweep = System.nanoTime();
         }
-      } catch (IOException | RuntimeException e) {
-        // one bad key or a selector hiccup must not end the listener
+      } catch (IOException | RuntimeException | Error e) {
+        // one bad key, a selector hiccup or a moment without memory must not end the listener
         LOG.log(Level.WARNING, "TCP listener: " + e, e);
       }
     }
@@ -80,15 +81,16 @@ final class TcpSelectorLoop implements Runnable {
   }
 
   private void onReady(SelectionKey key) {
-    if (!key.isValid()) {
-      return;
-    }
-    if (key.isAcceptable()) {
-      acceptAll();
-    } else if (key.isReadable()) {
-      TcpConnection connection = (TcpConnection) key.attachment();
-      connection.handOver();
-      ready.offer(connection);
+    try {
+      if (key.isAcceptable()) {
+        acceptAll();
+      } else if (key.isReadable()) {
+        TcpConnection connection = (TcpConnection) key.attachment();
+        connection.handOver();
+        ready.offer(connection);
+      }
+    } catch (CancelledKeyException e) {
+      // the connection was closed by a writer thread since the selector saw it ready: nothing to do
     }
   }
 
