@@ -31,10 +31,7 @@ public final class UdpStatistics {
 
   /** Datagrams the kernel dropped for a full receive buffer; -1 where it cannot be read (not Linux). */
   public long datagramsDroppedByKernel() {
-    return kernel.flatMap(k -> {
-      var drops = k.read();
-      return drops.isPresent() ? Optional.of(drops.getAsLong()) : Optional.empty();
-    }).orElse(-1L);
+    return kernel.map(k -> k.read().orElse(-1)).orElse(-1L);
   }
 
   void received(int count) {

@@ -82,8 +82,8 @@ class TcpBackPressureTest {
         while (all.hasRemaining()) {
           sender.write(all);
         }
-        assertThat(StoredPoints.await(() -> listener.statistics().ingest().linesReceived() == lines + 2, 30_000)).isTrue();
-        assertThat(listener.statistics().ingest().pointsWritten()).isEqualTo(lines + 2);
+        assertThat(StoredPoints.await(() -> listener.statistics().ingest().pointsWritten() == lines + 2, 30_000)).isTrue();
+        assertThat(listener.statistics().ingest().linesReceived()).isEqualTo(lines + 2);
         assertThat(listener.statistics().peakBufferedBytes()).isLessThanOrEqualTo(config.bufferedBytesBound());
       } finally {
         writer.released.countDown();
