@@ -4,6 +4,8 @@ import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.mqtt.MqttSettings;
+import io.edgetimedb.server.tcp.TcpSettings;
+import io.edgetimedb.server.udp.UdpSettings;
 import java.util.List;
 
 /**
@@ -68,5 +70,7 @@ public final class ServerSettings {
     r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 3_600_000L, "A remote statement unused this long is "
         + "closed."));
     MqttSettings.define(r);
+    TcpSettings.define(r);
+    UdpSettings.define(r);
   }
 }

@@ -1,17 +1,10 @@
 package io.edgetimedb.bench.http;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +30,7 @@ public final class HttpIngestBenchmark {
   private HttpIngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = ChildServer.options(args);
     int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
@@ -47,56 +40,22 @@ public final class HttpIngestBenchmark {
     String durable = options.get("durable");
     String serverJvm = options.getOrDefault("server-jvm", "-Xms1g -Xmx1g");
 
-    Process server = startServer(durable, serverJvm);
-    BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    int port = Integer.parseInt(expect(serverOut, "port "));
+    ChildServer server = ChildServer.start(HttpIngestServer.class, serverJvm,
+        durable == null ? List.of() : List.of(durable));
+    int port = Integer.parseInt(server.expect("port "));
 
     List<PlantBodies> plants = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       plants.add(new PlantBodies("g" + t, sensors, ticks, bodies, 1000 + t));
     }
-    Run run = new Run(port, plants, server.toHandle());
+    Run run = new Run(port, plants, server.handle());
     run.go(warmup, seconds);
 
-    Writer toServer = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8);
-    toServer.write("stop\n");
-    toServer.flush();
-    long held = Long.parseLong(expect(serverOut, "points "));
+    server.send("stop");
+    long held = Long.parseLong(server.expect("points "));
     server.waitFor();
 
     report(run, threads, seconds, warmup, sensors * ticks, durable, serverJvm, held);
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (!arg.startsWith("--") || eq < 0) {
-        throw new IllegalArgumentException("expected --name=value, got " + arg);
-      }
-      options.put(arg.substring(2, eq), arg.substring(eq + 1));
-    }
-    return options;
-  }
-
-  private static Process startServer(String durable, String jvmOptions) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), HttpIngestServer.class.getName()));
-    if (durable != null) {
-      command.add(durable);
-    }
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-  }
-
-  private static String expect(BufferedReader in, String prefix) throws IOException {
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      if (line.startsWith(prefix)) {
-        return line.substring(prefix.length()).trim();
-      }
-    }
-    throw new IOException("the server exited before printing '" + prefix + "'");
   }
 
   /** The client threads and what they counted. */

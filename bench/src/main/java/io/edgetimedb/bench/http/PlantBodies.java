@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * ever newer points and without spending its CPU on formatting, which would be taken from the
  * server on a two-core box.
  */
-final class PlantBodies {
+public final class PlantBodies {
   private static final int TIMESTAMP_DIGITS = 19;
 
   private final byte[][] bodies;
@@ -27,7 +27,7 @@ final class PlantBodies {
    * @param gateway tag value that keeps this client's series apart from the other clients'
    * @param ticksPerBody ticks of the whole plant in one body (lines = sensors x ticks)
    */
-  PlantBodies(String gateway, int sensors, int ticksPerBody, int bodyCount, long seed) {
+  public PlantBodies(String gateway, int sensors, int ticksPerBody, int bodyCount, long seed) {
     SensorFeed feed = new SensorFeed(sensors, seed, 1_700_000_000_000L, 1000);
     bodies = new byte[bodyCount][];
     timestampAt = new int[bodyCount][];
@@ -44,20 +44,20 @@ final class PlantBodies {
     spanNanos = (long) bodyCount * ticksPerBody * 1_000_000_000L;
   }
 
-  int count() {
+  public int count() {
     return bodies.length;
   }
 
-  int linesPerBody() {
+  public int linesPerBody() {
     return linesPerBody;
   }
 
-  byte[] body(int b) {
+  public byte[] body(int b) {
     return bodies[b];
   }
 
   /** Rewrites body b's timestamps for its {@code round}-th sending: the whole set's span later per round. */
-  void shift(int b, long round) {
+  public void shift(int b, long round) {
     byte[] body = bodies[b];
     for (int i = 0; i < timestampAt[b].length; i++) {
       writeDigits(body, timestampAt[b][i], baseNanos[b][i] + round * spanNanos);

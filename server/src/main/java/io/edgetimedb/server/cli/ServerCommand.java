@@ -8,6 +8,9 @@ import io.edgetimedb.server.http.HttpServerEndpoint;
 import io.edgetimedb.server.mqtt.MqttSubscriber;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.tcp.TcpListener;
+import io.edgetimedb.server.tcp.TcpSettings;
+import io.edgetimedb.server.udp.UdpListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code server [--data DIR] [--http-port N] [--avatica-port N] [--config FILE]}: opens the
+ * {@code server [--data DIR] [--http-port N] [--avatica-port N] [--tcp-port N] [--config FILE]}: opens the
  * durable database and serves it until SIGTERM or SIGINT, then stops in order (see {@link
  * Server#stop()}) and exits with 0. Settings come from the defaults, then the file, then the
  * flags, each overriding the one before; {@code sys.config_history} shows which did what.
@@ -36,6 +39,10 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(names = "--avatica-port", paramLabel = "PORT", description = "Avatica port (default 8765; 0 picks a free one).")
   String avaticaPort;
+
+  @Option(names = "--tcp-port", paramLabel = "PORT",
+      description = "Line-protocol TCP listener port (default 8094; 0 picks a free one).")
+  String tcpPort;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (see docs/configuration.md).")
   Path config;
@@ -74,12 +81,16 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   /**
-   * The endpoints the server starts, in order. The HTTP (line protocol, /health, /metrics) and
-   * Avatica endpoints are added here as they are written: {@code List.of(HttpEndpoint::start,
-   * AvaticaEndpoint::start)}.
+   * The endpoints the server starts, in order, one line each; a factory returns no endpoint when
+   * its settings leave it off (MQTT without a broker, UDP unless {@code udp.enabled}).
    */
   static List<EndpointFactory> endpoints() {
-    return List.of(HttpServerEndpoint::start, AvaticaServerEndpoint::start, MqttSubscriber::start);
+    return List.of(
+        HttpServerEndpoint::start,
+        AvaticaServerEndpoint::start,
+        MqttSubscriber::start,
+        TcpListener::start,
+        UdpListener::start);
   }
 
   /** Defaults, then the file, then the flags. */
@@ -91,6 +102,7 @@ final class ServerCommand implements Callable<Integer> {
     flag(settings, ServerSettings.DATA_DIRECTORY, "--data", data);
     flag(settings, ServerSettings.HTTP_PORT, "--http-port", httpPort);
     flag(settings, ServerSettings.AVATICA_PORT, "--avatica-port", avaticaPort);
+    flag(settings, TcpSettings.PORT, "--tcp-port", tcpPort);
     return settings;
   }
 

@@ -85,7 +85,7 @@ class ServerCommandTest {
     Path log = dir.resolve("server.log");
     Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), EdgeTimeDbCommand.class.getName(),
-        "server", "--data", data.toString(), "--http-port", "0", "--avatica-port", "0")
+        "server", "--data", data.toString(), "--http-port", "0", "--avatica-port", "0", "--tcp-port", "0")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.currentTimeMillis() + 60_000;
     while (!Files.readString(log).contains("ready ") && server.isAlive() && System.currentTimeMillis() < deadline) {

@@ -138,6 +138,8 @@ class MqttSubscriberTest {
         "1714564800000 sensor=t2,site=B temp=20.0",
         "1714564801000 loc.room=r1,sensor=t2,site=B temp=20.5",
         RECEIVED + " sensor=t3,site=C temp=19.0");
+    // the rows are readable as soon as the write applied them; the message is tallied after the write returns
+    assertThat(StoredRows.await(() -> s.statistics().messagesRejected() == 1, 10_000)).isTrue();
     assertThat(s.statistics().pointsWritten()).isEqualTo(4);
     assertThat(s.statistics().pointsRejected()).isEqualTo(1);
     assertThat(s.statistics().messagesRejected()).isEqualTo(1);
