@@ -74,6 +74,9 @@ final class SpareSegment implements Closeable {
       waitUninterruptibly();
     }
     if (state == State.ABSENT) {
+      // prepared here, so the request is met: left standing, it would send the background thread
+      // to replace the file while the caller is turning it into a segment
+      wanted = false;
       prepareHoldingMonitor();
     }
     if (state != State.READY) {
