@@ -3,6 +3,7 @@ package io.edgetimedb.server.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;

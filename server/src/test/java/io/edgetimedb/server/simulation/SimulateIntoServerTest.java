@@ -8,6 +8,7 @@ import io.edgetimedb.server.ServerSettings;
 import io.edgetimedb.server.http.HttpServerEndpoint;
 import io.edgetimedb.server.tcp.TcpListener;
 import io.edgetimedb.server.tcp.TcpSettings;
+import io.edgetimedb.testsupport.StoredRows;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,11 +48,12 @@ class SimulateIntoServerTest {
     SimulateCli run = SimulateCli.run("--to", "tcp://127.0.0.1:" + port("tcp"), "--sensors", "50", "--rate", "max",
         "--points", "5000", "--connections", "3", "--seed", "4");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(storedPointsWithin(5000, 20_000)).isEqualTo(5000);
+    assertThat(StoredRows.await(() -> server.database().memoryUsage().points() >= 5000, 20_000)).isTrue();
+    assertThat(server.database().memoryUsage().points()).isEqualTo(5000);
   }
 
   @Test
-  void overHttpEveryPointReachesTheDatabase() throws InterruptedException {
+  void overHttpEveryPointReachesTheDatabase() {
     SimulateCli run = SimulateCli.run("--to", "http://127.0.0.1:" + port("http"), "--sensors", "50", "--rate", "max",
         "--points", "5000", "--seed", "5");
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -62,16 +64,5 @@ class SimulateIntoServerTest {
     Matcher m = Pattern.compile(endpoint + "=\\S+:(\\d+)").matcher(server.readyLine());
     assertThat(m.find()).as(server.readyLine()).isTrue();
     return Integer.parseInt(m.group(1));
-  }
-
-  /** TCP has no acknowledgement: wait until the expected count is stored, or give up after a while. */
-  private long storedPointsWithin(long expected, long timeoutMillis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    long points = server.database().memoryUsage().points();
-    while (points < expected && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-      points = server.database().memoryUsage().points();
-    }
-    return points;
   }
 }

@@ -2,6 +2,7 @@ package io.edgetimedb.server.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.server.udp.UdpConfig;
@@ -150,7 +151,7 @@ class IngestListenersFuzzTest {
       }
     }
     List<String> expected = expectedRows(attempt, good);
-    assertThat(StoredPoints.await(() -> StoredPoints.of(db, "kept").containsAll(expected), 10_000))
+    assertThat(StoredRows.await(() -> StoredRows.of(db, "kept").containsAll(expected), 10_000))
         .as("good lines of try %d", attempt).isTrue();
     assertThat(tcp.threadsAlive()).isTrue();
   }
@@ -175,7 +176,7 @@ class IngestListenersFuzzTest {
       }
     }
     List<String> expected = expectedRows(attempt, good);
-    assertThat(StoredPoints.await(() -> StoredPoints.of(db, "kept").containsAll(expected), 10_000))
+    assertThat(StoredRows.await(() -> StoredRows.of(db, "kept").containsAll(expected), 10_000))
         .as("good lines of try %d", attempt).isTrue();
     assertThat(udp.threadAlive()).isTrue();
   }

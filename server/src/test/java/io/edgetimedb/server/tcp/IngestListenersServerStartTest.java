@@ -2,6 +2,7 @@ package io.edgetimedb.server.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
@@ -57,7 +58,7 @@ class IngestListenersServerStartTest {
         byte[] line = "boiler,site=B temp=22.5 1700000000000000000".getBytes(StandardCharsets.UTF_8);
         sender.send(new DatagramPacket(line, line.length, InetAddress.getLoopbackAddress(), udp));
       }
-      assertThat(StoredPoints.await(() -> StoredPoints.of(server.database(), "boiler").size() == 2, 10_000)).isTrue();
+      assertThat(StoredRows.await(() -> StoredRows.of(server.database(), "boiler").size() == 2, 10_000)).isTrue();
       assertThat(server.metrics().scrape())
           .contains("edgetimedb_points_written_total 2.0") // the server-wide count adds up both
           .contains("edgetimedb_tcp_points_written_total 1.0")

@@ -2,6 +2,7 @@ package io.edgetimedb.server.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.write.PointBatch;
@@ -75,14 +76,14 @@ class TcpBackPressureTest {
             SocketChannel third = SocketChannel.open(new InetSocketAddress("127.0.0.1", listener.port()))) {
           second.write(ByteBuffer.wrap(line));
           third.write(ByteBuffer.wrap(line));
-          assertThat(StoredPoints.await(() -> listener.statistics().backPressurePauses() >= 1, 5_000)).isTrue();
+          assertThat(StoredRows.await(() -> listener.statistics().backPressurePauses() >= 1, 5_000)).isTrue();
           writer.released.countDown();
         }
         sender.configureBlocking(true);
         while (all.hasRemaining()) {
           sender.write(all);
         }
-        assertThat(StoredPoints.await(() -> listener.statistics().ingest().pointsWritten() == lines + 2, 30_000)).isTrue();
+        assertThat(StoredRows.await(() -> listener.statistics().ingest().pointsWritten() == lines + 2, 30_000)).isTrue();
         assertThat(listener.statistics().ingest().linesReceived()).isEqualTo(lines + 2);
         assertThat(listener.statistics().peakBufferedBytes()).isLessThanOrEqualTo(config.bufferedBytesBound());
       } finally {

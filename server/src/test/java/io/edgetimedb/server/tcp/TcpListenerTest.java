@@ -2,6 +2,7 @@ package io.edgetimedb.server.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.schema.SchemaChange;
@@ -54,7 +55,7 @@ class TcpListenerTest {
   }
 
   private boolean awaitPoints(long points) throws InterruptedException {
-    return StoredPoints.await(() -> listener.statistics().ingest().pointsWritten() >= points, 10_000);
+    return StoredRows.await(() -> listener.statistics().ingest().pointsWritten() >= points, 10_000);
   }
 
   @Test
@@ -63,7 +64,7 @@ class TcpListenerTest {
     try (Socket socket = connect()) {
       send(socket, "boiler,site=A temp=21.5 1700000000000999999\nboiler,site=B temp=22i\n# comment\n\n");
       assertThat(awaitPoints(2)).isTrue();
-      assertThat(StoredPoints.of(db, "boiler")).containsExactlyInAnyOrder("1700000000000 site=A temp=21.5",
+      assertThat(StoredRows.of(db, "boiler")).containsExactlyInAnyOrder("1700000000000 site=A temp=21.5",
           NOW + " site=B temp=22.0");
       String source = "tcp:127.0.0.1:" + socket.getLocalPort();
       assertThat(db.schemaHistory()).extracting(SchemaChange::source).contains(source);
@@ -106,9 +107,9 @@ class TcpListenerTest {
       pool.shutdown();
     }
     assertThat(awaitPoints((long) connections * linesEach)).isTrue();
-    assertThat(StoredPoints.of(db, "plant")).hasSize(connections * linesEach);
+    assertThat(StoredRows.of(db, "plant")).hasSize(connections * linesEach);
     assertThat(listener.statistics().connectionsAccepted()).isEqualTo(connections);
-    assertThat(StoredPoints.await(() -> listener.statistics().connectionsOpen() == 0, 5_000)).isTrue();
+    assertThat(StoredRows.await(() -> listener.statistics().connectionsOpen() == 0, 5_000)).isTrue();
     assertThat(listener.statistics().bufferedBytes()).isZero();
   }
 
@@ -125,7 +126,7 @@ class TcpListenerTest {
       }
       assertThat(awaitPoints(2)).isTrue();
     }
-    assertThat(StoredPoints.of(db, "m")).containsExactlyInAnyOrder("1700000000000 k=v a=1.5,b=x y",
+    assertThat(StoredRows.of(db, "m")).containsExactlyInAnyOrder("1700000000000 k=v a=1.5,b=x y",
         "1700000000001 k=w a=2.0");
     assertThat(listener.statistics().ingest().refusedByParser()).isZero();
   }
@@ -144,7 +145,7 @@ class TcpListenerTest {
       }
     }
     assertThat(awaitPoints(2L * (length - 1))).isTrue();
-    assertThat(StoredPoints.of(db, "cut")).hasSize(2 * (length - 1));
+    assertThat(StoredRows.of(db, "cut")).hasSize(2 * (length - 1));
     assertThat(listener.statistics().ingest().refusedByParser()).isZero();
     assertThat(listener.statistics().ingest().droppedIncomplete()).isZero();
   }
@@ -162,7 +163,7 @@ class TcpListenerTest {
       send(socket, "8".repeat(2000) + " 4000000000\nm v=5 5000000000\n");
       assertThat(awaitPoints(3)).isTrue();
     }
-    assertThat(StoredPoints.of(db, "m")).containsExactly("1000  v=1.0", "3000  v=3.0", "5000  v=5.0");
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000  v=1.0", "3000  v=3.0", "5000  v=5.0");
     assertThat(listener.statistics().ingest().refusedTooLong()).isEqualTo(2);
     assertThat(listener.statistics().connectionsAccepted()).isEqualTo(1);
   }
@@ -173,9 +174,9 @@ class TcpListenerTest {
     try (Socket socket = connect()) {
       send(socket, "m,s=a v=1 1000000000\nm v=abc\nm\nm,s=b s=2 2000000000\nm,s=c v=4 4000000000\n");
       // counted once the write returned, after the points
-      assertThat(StoredPoints.await(() -> listener.statistics().ingest().refusedByDatabase() == 1, 10_000)).isTrue();
+      assertThat(StoredRows.await(() -> listener.statistics().ingest().refusedByDatabase() == 1, 10_000)).isTrue();
     }
-    assertThat(StoredPoints.of(db, "m")).containsExactly("1000 s=a v=1.0", "4000 s=c v=4.0");
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000 s=a v=1.0", "4000 s=c v=4.0");
     assertThat(listener.statistics().ingest().refusedByParser()).isEqualTo(2);
     assertThat(listener.statistics().ingest().linesReceived()).isEqualTo(5); // one refused: a field named like a tag
   }
@@ -186,9 +187,9 @@ class TcpListenerTest {
     try (Socket socket = connect()) {
       send(socket, "m v=1 1000000000\nm v=2 2000000000\nm v=21");
     }
-    assertThat(StoredPoints.await(() -> listener.statistics().ingest().droppedIncomplete() == 1, 10_000)).isTrue();
+    assertThat(StoredRows.await(() -> listener.statistics().ingest().droppedIncomplete() == 1, 10_000)).isTrue();
     assertThat(awaitPoints(2)).isTrue();
-    assertThat(StoredPoints.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0");
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0");
     try (Socket reset = connect()) {
       send(reset, "m v=3 3000000000\nm v=");
       reset.setSoLinger(true, 0); // closes with RST instead of FIN
@@ -197,8 +198,8 @@ class TcpListenerTest {
       send(next, "m v=4 4000000000\n");
       assertThat(awaitPoints(4)).isTrue();
     }
-    assertThat(StoredPoints.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0", "3000  v=3.0", "4000  v=4.0");
-    assertThat(StoredPoints.await(() -> listener.statistics().connectionsOpen() == 0, 5_000)).isTrue();
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0", "3000  v=3.0", "4000  v=4.0");
+    assertThat(StoredRows.await(() -> listener.statistics().connectionsOpen() == 0, 5_000)).isTrue();
     assertThat(listener.threadsAlive()).isTrue();
   }
 
@@ -226,7 +227,7 @@ class TcpListenerTest {
       socket.setSoTimeout(5_000);
       assertThat(socket.getInputStream().read()).isEqualTo(-1);
     }
-    assertThat(StoredPoints.await(() -> listener.statistics().connectionsIdleClosed() == 1, 5_000)).isTrue();
+    assertThat(StoredRows.await(() -> listener.statistics().connectionsIdleClosed() == 1, 5_000)).isTrue();
     assertThat(listener.statistics().connectionsOpen()).isZero();
   }
 }

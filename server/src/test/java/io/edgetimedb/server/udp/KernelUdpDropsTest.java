@@ -3,10 +3,10 @@ package io.edgetimedb.server.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.lineprotocol.Precision;
-import io.edgetimedb.server.tcp.StoredPoints;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -67,10 +67,10 @@ class KernelUdpDropsTest {
         for (int i = 0; i < 2_000; i++) {
           sender.send(new DatagramPacket(line, line.length, InetAddress.getLoopbackAddress(), listener.port()));
         }
-        assertThat(StoredPoints.await(() -> listener.statistics().datagramsDroppedByKernel() > 0, 5_000)).isTrue();
+        assertThat(StoredRows.await(() -> listener.statistics().datagramsDroppedByKernel() > 0, 5_000)).isTrue();
         released.countDown();
         long dropped = listener.statistics().datagramsDroppedByKernel();
-        assertThat(StoredPoints.await(() -> listener.statistics().datagramsReceived() + dropped == 2_000, 10_000))
+        assertThat(StoredRows.await(() -> listener.statistics().datagramsReceived() + dropped == 2_000, 10_000))
             .as("received %d, dropped %d", listener.statistics().datagramsReceived(), dropped).isTrue();
       } finally {
         released.countDown();

@@ -2,9 +2,9 @@ package io.edgetimedb.server.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
-import io.edgetimedb.server.tcp.StoredPoints;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -46,8 +46,8 @@ class UdpListenerTest {
     send("m,s=a v=1 1000000000\nm,s=a v=2 2000000000\n");
     send("m,s=b v=3 3000000000\nm,s=b v=4");
     send("m,s=c v=5 5000000000\r\n");
-    assertThat(StoredPoints.await(() -> listener.statistics().ingest().pointsWritten() == 5, 10_000)).isTrue();
-    assertThat(StoredPoints.of(db, "m")).containsExactlyInAnyOrder("1000 s=a v=1.0", "2000 s=a v=2.0",
+    assertThat(StoredRows.await(() -> listener.statistics().ingest().pointsWritten() == 5, 10_000)).isTrue();
+    assertThat(StoredRows.of(db, "m")).containsExactlyInAnyOrder("1000 s=a v=1.0", "2000 s=a v=2.0",
         "3000 s=b v=3.0", NOW + " s=b v=4.0", "5000 s=c v=5.0");
     assertThat(listener.statistics().datagramsReceived()).isEqualTo(3);
     assertThat(listener.statistics().ingest().linesReceived()).isEqualTo(5);
@@ -59,9 +59,9 @@ class UdpListenerTest {
     send("m v=1 1000000000\nm v=oops\nm v=2 2000000000\n");
     send("\u0000\u00ff garbage");
     send("m v=3 3000000000");
-    assertThat(StoredPoints.await(() -> listener.statistics().ingest().pointsWritten() == 3, 10_000)).isTrue();
-    assertThat(StoredPoints.await(() -> listener.statistics().ingest().refusedByParser() == 2, 10_000)).isTrue();
-    assertThat(StoredPoints.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0", "3000  v=3.0");
+    assertThat(StoredRows.await(() -> listener.statistics().ingest().pointsWritten() == 3, 10_000)).isTrue();
+    assertThat(StoredRows.await(() -> listener.statistics().ingest().refusedByParser() == 2, 10_000)).isTrue();
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0", "3000  v=3.0");
     assertThat(listener.threadAlive()).isTrue();
   }
 
@@ -75,7 +75,7 @@ class UdpListenerTest {
       }
     }
     // lines are counted when parsed, points once their write returned: wait for the points
-    assertThat(StoredPoints.await(() -> listener.statistics().ingest().pointsWritten() == 2L * datagrams, 10_000))
+    assertThat(StoredRows.await(() -> listener.statistics().ingest().pointsWritten() == 2L * datagrams, 10_000))
         .isTrue();
     assertThat(listener.statistics().ingest().linesReceived()).isEqualTo(2L * datagrams);
     assertThat(listener.statistics().datagramsReceived()).isEqualTo(datagrams);

@@ -1,4 +1,4 @@
-package io.edgetimedb.server.tcp;
+package io.edgetimedb.testsupport;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.read.PointCursor;
@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** What the listeners' tests read back: rows of a measurement, and waiting for them to arrive. */
-public final class StoredPoints {
-  private StoredPoints() {}
+/**
+ * What ingestion tests read back: the rows of a measurement as text, and waiting for them to
+ * arrive (listeners without acknowledgements write after the sender is done).
+ */
+public final class StoredRows {
+  private StoredRows() {}
 
   /** {@code <ts> tag=value,... field=value,...} per row; empty when the measurement does not exist (yet). */
   public static List<String> of(Database db, String measurement) {
