@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,15 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgs = {"-Xmx1g", "-Duser.timezone=UTC"})
 public class RemoteSqlQueryBenchmark {
-  private static final long HOUR = 3_600_000L;
   private static final int ROWS_PER_ROUND_TRIP = 4000;
 
   private Process server;
   private Connection connection;
-  private PreparedStatement hourRange;
-  private PreparedStatement lastMinutes;
-  private PreparedStatement minuteBuckets;
-  private int sensor;
+  private SensorQueries queries;
 
   @Setup(Level.Trial)
   public void open() throws IOException, SQLException {
@@ -58,11 +51,7 @@ public class RemoteSqlQueryBenchmark {
         SensorHistoryServer.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     int port = awaitPort(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)));
     connection = DriverManager.getConnection("jdbc:edgetimedb:remote:url=http://127.0.0.1:" + port);
-    hourRange = prepare("SELECT ts, value FROM readings WHERE sensor_id = ? AND ts >= ? AND ts < ?");
-    lastMinutes = prepare("SELECT ts, value FROM readings WHERE sensor_id = ? AND ts >= ?");
-    minuteBuckets = prepare("SELECT time_bucket(INTERVAL '1' MINUTE, ts) AS minute,"
-        + " avg(value), min(value), max(value) FROM readings WHERE sensor_id = ? AND ts >= ? AND ts < ?"
-        + " GROUP BY time_bucket(INTERVAL '1' MINUTE, ts)");
+    queries = new SensorQueries(connection, ROWS_PER_ROUND_TRIP);
   }
 
   private static int awaitPort(BufferedReader out) throws IOException {
@@ -74,60 +63,22 @@ public class RemoteSqlQueryBenchmark {
     throw new IOException("the server process ended before it listened");
   }
 
-  private PreparedStatement prepare(String sql) throws SQLException {
-    PreparedStatement ps = connection.prepareStatement(sql);
-    ps.setFetchSize(ROWS_PER_ROUND_TRIP);
-    return ps;
-  }
-
   /** (a) one sensor's 1-hour range: 3,600 rows. */
   @Benchmark
   public double oneHourOfOneSensor() throws SQLException {
-    hourRange.setString(1, nextSensor());
-    hourRange.setTimestamp(2, new Timestamp(hourStart()));
-    hourRange.setTimestamp(3, new Timestamp(hourStart() + HOUR));
-    return sumOfColumn2(hourRange.executeQuery(), 3600);
+    return queries.oneHourOfOneSensor();
   }
 
   /** (b) one sensor's last 5 minutes: 300 rows. */
   @Benchmark
   public double lastFiveMinutesOfOneSensor() throws SQLException {
-    lastMinutes.setString(1, nextSensor());
-    lastMinutes.setTimestamp(2, new Timestamp(SensorHistory.END - 5 * 60_000L));
-    return sumOfColumn2(lastMinutes.executeQuery(), 300);
+    return queries.lastFiveMinutesOfOneSensor();
   }
 
   /** (c) 1-minute buckets over one hour of one sensor: 60 rows of avg, min and max. */
   @Benchmark
   public double minuteBucketsOfOneHour() throws SQLException {
-    minuteBuckets.setString(1, nextSensor());
-    minuteBuckets.setTimestamp(2, new Timestamp(hourStart()));
-    minuteBuckets.setTimestamp(3, new Timestamp(hourStart() + HOUR));
-    return sumOfColumn2(minuteBuckets.executeQuery(), 60);
-  }
-
-  private String nextSensor() {
-    sensor = (sensor + 7) % SensorHistory.SENSORS;
-    return SensorHistory.sensorId(sensor);
-  }
-
-  private long hourStart() {
-    return SensorHistory.START + (sensor % SensorHistory.HOURS) * HOUR;
-  }
-
-  private static double sumOfColumn2(ResultSet rs, int expectedRows) throws SQLException {
-    double sum = 0;
-    int rows = 0;
-    try (rs) {
-      while (rs.next()) {
-        sum += rs.getDouble(2);
-        rows++;
-      }
-    }
-    if (rows != expectedRows) {
-      throw new IllegalStateException(rows + " rows where " + expectedRows + " were expected");
-    }
-    return sum;
+    return queries.minuteBucketsOfOneHour();
   }
 
   @TearDown(Level.Trial)
