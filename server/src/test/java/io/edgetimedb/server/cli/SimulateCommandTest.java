@@ -88,15 +88,7 @@ class SimulateCommandTest {
   @Test
   void aPacedRunSendsTheAskedCountNoFasterThanAsked() throws IOException {
     try (ServerSocket sink = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      Thread drain = new Thread(() -> {
-        try (var s = sink.accept()) {
-          s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-          // closed at the end of the test
-        }
-      });
-      drain.setDaemon(true);
-      drain.start();
+      drain(sink);
       long began = System.nanoTime();
       SimulateCli run = SimulateCli.run("--to", "tcp://127.0.0.1:" + sink.getLocalPort(), "--sensors", "4",
           "--rate", "5", "--duration", "2s");
@@ -111,19 +103,24 @@ class SimulateCommandTest {
   @Test
   void aPointsRunStopsAtExactlyThatManyPoints() throws IOException {
     try (ServerSocket sink = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-      Thread drain = new Thread(() -> {
-        try (var s = sink.accept()) {
-          s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-          // closed at the end of the test
-        }
-      });
-      drain.setDaemon(true);
-      drain.start();
+      drain(sink);
       SimulateCli run = SimulateCli.run("--to", "tcp://127.0.0.1:" + sink.getLocalPort(), "--sensors", "7",
           "--rate", "max", "--points", "1000", "--anomalies", "3");
       assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
       assertThat(run.out()).contains("sent 1,000 points").contains("1,000 delivered");
     }
+  }
+
+  /** Accepts one connection on the sink and throws away what arrives, as a receiver that keeps up. */
+  private static void drain(ServerSocket sink) {
+    Thread drain = new Thread(() -> {
+      try (var s = sink.accept()) {
+        s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException ignored) {
+        // closed at the end of the test
+      }
+    });
+    drain.setDaemon(true);
+    drain.start();
   }
 }
