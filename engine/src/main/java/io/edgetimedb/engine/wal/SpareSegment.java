@@ -219,9 +219,7 @@ final class SpareSegment implements Closeable {
       joinUninterruptibly(preparer);
     }
     synchronized (this) {
-      // exists(): a log abandoned without close (a simulated crash) may still be preparing its
-      // own spare in the same directory, and the next log's preparation deletes that file first
-      if (deleteFile && state == State.READY && fs.exists(path)) {
+      if (deleteFile && state == State.READY) {
         fs.delete(path);
       }
       state = State.ABSENT;
