@@ -73,7 +73,10 @@ class DatabaseStatusTest {
   @Test
   void aFailedFsyncShowsInTheStatus() {
     SimulatedFileSystem fs = new SimulatedFileSystem();
-    Database db = Database.open(config(FsyncPolicy.ALWAYS), fs, ReplayProgressListener.NONE);
+    // no background spare-segment preparation: its fsync could take the injected failure
+    DatabaseConfig config = config(FsyncPolicy.ALWAYS);
+    config = config.withWal(config.wal().withSpareInBackground(false));
+    Database db = Database.open(config, fs, ReplayProgressListener.NONE);
     db.write(batch(0));
     fs.failNextSync(new IOException("EIO"));
     assertThatThrownBy(() -> db.write(batch(1))).isInstanceOf(StorageException.class);
