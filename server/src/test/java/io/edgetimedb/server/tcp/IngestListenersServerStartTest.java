@@ -59,6 +59,10 @@ class IngestListenersServerStartTest {
         sender.send(new DatagramPacket(line, line.length, InetAddress.getLoopbackAddress(), udp));
       }
       assertThat(StoredRows.await(() -> StoredRows.of(server.database(), "boiler").size() == 2, 10_000)).isTrue();
+      // A listener counts a chunk after its write returns, so the rows can be visible a moment
+      // before the counters move; the scrape below must not race that.
+      assertThat(StoredRows.await(() -> server.metrics().scrape().contains("edgetimedb_points_written_total 2.0"),
+          10_000)).isTrue();
       assertThat(server.metrics().scrape())
           .contains("edgetimedb_points_written_total 2.0") // the server-wide count adds up both
           .contains("edgetimedb_tcp_points_written_total 1.0")
