@@ -3,8 +3,6 @@ package io.edgetimedb.server.transfer;
 import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.schema.FieldType;
 import io.edgetimedb.engine.write.PointBatch;
-import io.edgetimedb.engine.write.RejectedPoint;
-import io.edgetimedb.engine.write.WriteResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Instant;
@@ -178,11 +176,7 @@ public final class CsvImport {
     if (batch.size() == 0) {
       return;
     }
-    WriteResult result = sink.write(batch);
-    report.written(result.accepted());
-    for (RejectedPoint rejected : result.rejected()) {
-      report.refused(new RowError(batchLines.get(rejected.index()), 0, rejected.reason()));
-    }
+    report.record(sink.write(batch), batch.size(), batchLines::get);
     batch.clear();
     batchLines.clear();
   }

@@ -1,7 +1,10 @@
 package io.edgetimedb.server.transfer;
 
+import io.edgetimedb.engine.write.RejectedPoint;
+import io.edgetimedb.engine.write.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /** What an import did: points written, and every row refused (the first {@link #KEPT} kept in detail). */
 public final class ImportReport {
@@ -21,6 +24,23 @@ public final class ImportReport {
 
   void written(long points) {
     written += points;
+  }
+
+  /**
+   * Counts what writing a batch of {@code points} did. Refused points are reported at their
+   * file line; points neither accepted nor named (a server lists only its first refusals) are
+   * counted as refused without a line, so the totals never overstate what was written.
+   */
+  void record(WriteResult result, int points, IntToLongFunction lineOfPoint) {
+    written(result.accepted());
+    for (RejectedPoint rejected : result.rejected()) {
+      refused(new RowError(lineOfPoint.applyAsLong(rejected.index()), 0, rejected.reason()));
+    }
+    long unnamed = points - result.accepted() - result.rejected().size();
+    if (unnamed > 0) {
+      refused(new RowError(0, 0, unnamed + " more points of this batch refused; the server did not say which"));
+      errorCount += unnamed - 1;
+    }
   }
 
   public long written() {

@@ -5,8 +5,6 @@ import io.edgetimedb.engine.lineprotocol.LineProtocolParser;
 import io.edgetimedb.engine.lineprotocol.ParseResult;
 import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.write.PointBatch;
-import io.edgetimedb.engine.write.RejectedPoint;
-import io.edgetimedb.engine.write.WriteResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -100,11 +98,7 @@ public final class LineProtocolImport {
     if (batch.size() == 0) {
       return;
     }
-    WriteResult result = sink.write(batch);
-    report.written(result.accepted());
-    for (RejectedPoint rejected : result.rejected()) {
-      report.refused(new RowError(lines[rejected.index()], 0, rejected.reason()));
-    }
+    report.record(sink.write(batch), batch.size(), point -> lines[point]);
     batch.clear();
   }
 

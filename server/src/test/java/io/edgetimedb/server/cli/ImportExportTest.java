@@ -9,7 +9,14 @@ import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.schema.FieldType;
 import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.Server;
+import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.http.HttpServerEndpoint;
+import io.edgetimedb.testsupport.StoredRows;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -94,6 +101,32 @@ class ImportExportTest {
 
     assertThat(out.toString()).containsPattern(file + ": line 2, column \\d+: ")
         .contains("imported 2 points, refused 1 rows");
+  }
+
+  @Test
+  void importIntoARunningServerGoesThroughItsHttpPortAndReportsWhatItRefused() throws Exception {
+    SettingsRegistry settings = ServerSettings.registry();
+    settings.set(ServerSettings.DATA_DIRECTORY, dir.resolve("served").toString(), "test");
+    settings.set(ServerSettings.HTTP_PORT, "0", "test");
+    settings.set(ServerSettings.HTTP_BIND, "127.0.0.1", "test");
+    Server server = Server.start(settings, List.of(HttpServerEndpoint::start), new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      Path lp = dir.resolve("rows.lp");
+      Files.writeString(lp, "m,site=A value=1 1000\nm,site=A value= 2000\nm,site=B site=3 3000\nm,site=B value=4 4000\n");
+      String url = "http://127.0.0.1:" + server.readyLine().replaceAll(".*http=\\S+:(\\d+).*", "$1");
+
+      assertThat(run("import", lp.toString(), "--url", url, "--precision", "ms", "--quiet")).isEqualTo(1);
+
+      assertThat(out.toString()).containsPattern(lp + ": line 2, column \\d+: ")
+          .contains(lp + ": line 3: ").contains("imported 2 points, refused 2 rows");
+      assertThat(StoredRows.of(server.database(), "m")).containsExactlyInAnyOrder("1000 site=A value=1.0",
+          "4000 site=B value=4.0");
+      server.stop();
+      assertThat(run("import", lp.toString(), "--url", url, "--precision", "ms", "--quiet")).isEqualTo(2);
+      assertThat(out.toString()).contains("import stopped: no server answers at " + url);
+    } finally {
+      server.stop();
+    }
   }
 
   private int run(String... args) {
