@@ -22,7 +22,7 @@ final class PeerDirectory {
 
   /** Creates {@code workDirectory/name}, refusing one that already holds files (another run's data). */
   static PeerDirectory create(Path workDirectory, String name) throws IOException {
-    Path path = workDirectory.resolve(name);
+    Path path = workDirectory.toAbsolutePath().resolve(name);
     Files.createDirectories(path);
     try (Stream<Path> entries = Files.list(path)) {
       if (entries.findAny().isPresent()) {

@@ -18,7 +18,7 @@ final class PeerJars {
   private final Path directory;
 
   PeerJars(Path directory) {
-    this.directory = directory;
+    this.directory = directory.toAbsolutePath();
   }
 
   /** The jar of {@code groupId:artifactId}; when several versions lie there, the last by name. */
