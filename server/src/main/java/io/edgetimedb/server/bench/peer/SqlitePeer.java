@@ -3,7 +3,6 @@ package io.edgetimedb.server.bench.peer;
 import io.edgetimedb.server.bench.BenchTarget;
 import io.edgetimedb.server.bench.Peer;
 import io.edgetimedb.server.bench.PeerContext;
-import io.edgetimedb.server.bench.PeerUnavailable;
 import java.sql.SQLException;
 
 /** SQLite in a file of the work directory, through the JDBC driver loaded from the peer jars: see {@link SqliteTarget}. */
