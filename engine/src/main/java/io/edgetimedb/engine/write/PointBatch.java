@@ -45,7 +45,11 @@ public final class PointBatch {
   private long[] fieldBits = new long[32];
   private Object[] fieldRefs = new Object[32];
 
-  /** Who wrote the batch (protocol and address, client id, ...); recorded in the schema history. */
+  /**
+   * Who wrote the batch, as {@code protocol:address} ({@code tcp:10.0.0.7}, {@code
+   * mqtt:plant/A/t1}, {@code jdbc:plant}); recorded in the schema history, and the key of the
+   * statistics {@code Database.sources()} keeps.
+   */
   public PointBatch source(String source) {
     this.source = source;
     return this;
