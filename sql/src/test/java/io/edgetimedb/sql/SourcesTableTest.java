@@ -31,7 +31,7 @@ class SourcesTableTest {
     sql.execute("SET ingest.future-bound = 1m");
 
     assertThatThrownBy(() -> sql.execute("INSERT INTO m (ts, site, value) VALUES (TIMESTAMP '2100-01-01 00:00:00', "
-        + "'A', 2.5)")).hasMessageContaining("timestamp 2100-01-01T00:00:00Z is more than 60000 ms ahead of the "
+        + "'A', 2.5)")).hasMessageContaining("timestamp 2100-01-01T00:00:00Z is more than 1m ahead of the "
         + "receive time");
 
     assertThat(sql.rows("SELECT source, protocol, address, points_accepted, points_rejected_future, "

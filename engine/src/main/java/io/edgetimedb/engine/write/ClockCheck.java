@@ -1,5 +1,6 @@
 package io.edgetimedb.engine.write;
 
+import io.edgetimedb.engine.settings.DurationText;
 import io.edgetimedb.engine.write.ClockPolicy.OutOfBounds;
 import io.edgetimedb.engine.write.ClockPolicy.Stamping;
 import java.time.Instant;
@@ -106,11 +107,11 @@ public final class ClockCheck {
   String problem(PointBatch batch, int p) {
     return switch (verdicts[p]) {
       case TOO_NEW -> "timestamp " + Instant.ofEpochMilli(batch.timestamp(p)) + " is more than "
-          + policy.futureBoundMillis() + " ms ahead of the receive time " + Instant.ofEpochMilli(received)
-          + " (future bound, ingest.future-bound)";
+          + DurationText.format(policy.futureBoundMillis()) + " ahead of the receive time "
+          + Instant.ofEpochMilli(received) + " (future bound, ingest.future-bound)";
       case TOO_OLD -> "timestamp " + Instant.ofEpochMilli(batch.timestamp(p)) + " is more than "
-          + policy.pastBoundMillis() + " ms behind the receive time " + Instant.ofEpochMilli(received)
-          + " (past bound, ingest.past-bound)";
+          + DurationText.format(policy.pastBoundMillis()) + " behind the receive time "
+          + Instant.ofEpochMilli(received) + " (past bound, ingest.past-bound)";
       case MISSING -> "point has no timestamp and ingest.receive-time-stamp is never";
       default -> null;
     };
