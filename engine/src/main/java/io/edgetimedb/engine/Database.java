@@ -19,6 +19,8 @@ import io.edgetimedb.engine.schema.MeasurementDeclaration;
 import io.edgetimedb.engine.schema.SchemaChange;
 import io.edgetimedb.engine.series.Series;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.engine.sources.SourceStatus;
+import io.edgetimedb.engine.sources.TrackedSources;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
@@ -59,6 +61,7 @@ public final class Database implements AutoCloseable {
   private volatile DatabaseConfig config;
   private final SettingsRegistry settings;
   private final WriteLimits limits;
+  private final TrackedSources sources;
   private final Catalog catalog = new Catalog();
   private final ThreadLocal<BatchWriter> writers;
   private final DataDirectoryLock directoryLock;
@@ -74,6 +77,8 @@ public final class Database implements AutoCloseable {
     this.settings = settings;
     EngineSettings.adopt(settings, config);
     this.limits = new WriteLimits(config.outOfOrderWindowMillis(), config.maxValueLength());
+    this.limits.clockPolicy(EngineSettings.clockPolicy(settings));
+    this.sources = new TrackedSources((int) settings.longValue(EngineSettings.TRACKED_SOURCES));
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
     this.directoryLock = config.durable() ? DataDirectoryLock.acquire(fs, config.dataDirectory()) : null;
     this.store = config.durable() ? openStore(fs, progress) : null;
@@ -133,6 +138,10 @@ public final class Database implements AutoCloseable {
       limits.maxValueLength((int) (long) (Long) now);
       config = config.withMaxValueLength((int) (long) (Long) now);
     });
+    for (String clockSetting : EngineSettings.CLOCK_POLICY) {
+      settings.addListener(clockSetting, (s, old, now) -> limits.clockPolicy(EngineSettings.clockPolicy(settings)));
+    }
+    settings.addListener(EngineSettings.TRACKED_SOURCES, (s, old, now) -> sources.limit((int) (long) (Long) now));
     settings.addListener(EngineSettings.MEMORY_BUDGET,
         (s, old, now) -> config = config.withMemoryBudgetBytes((Long) now));
     settings.addListener(EngineSettings.CHECKPOINT_INTERVAL, (s, old, now) -> {
@@ -215,6 +224,11 @@ public final class Database implements AutoCloseable {
   /**
    * Writes the acceptable points of the batch; the result lists the refused ones and why. In a
    * durable database the call returns once the points are as durable as the fsync policy asks.
+   * The clock policy ({@code ingest.future-bound} and the settings beside it) is applied first:
+   * points without a timestamp ({@link PointBatch#NO_TIMESTAMP}) or from a source whose clock is
+   * known wrong are stamped with the receive time, and points beyond a bound are refused or
+   * clamped; stamped and clamped timestamps are changed in the batch. What happened is counted
+   * for the batch's source ({@link #sources()}).
    *
    * @throws StorageException when the points could not be logged (disk full, I/O error): none
    *     of them was applied
@@ -222,14 +236,27 @@ public final class Database implements AutoCloseable {
   public WriteResult write(PointBatch batch) {
     ensureOpen();
     long now = System.currentTimeMillis();
+    BatchWriter writer = writers.get();
+    WriteResult result;
     if (store == null) {
-      return writers.get().write(batch, now);
+      result = writer.write(batch, now);
+    } else {
+      try {
+        result = store.write(writer, batch, now);
+      } catch (IOException e) {
+        throw new StorageException("write not acknowledged: " + e.getMessage(), e);
+      }
     }
-    try {
-      return store.write(writers.get(), batch, now);
-    } catch (IOException e) {
-      throw new StorageException("write not acknowledged: " + e.getMessage(), e);
-    }
+    sources.record(batch.source(), result, writer.clock());
+    return result;
+  }
+
+  /**
+   * Every source that wrote since the database opened (up to {@code ingest.tracked-sources},
+   * the least recently seen first): points written, refused and clamped, and its clock offset.
+   */
+  public List<SourceStatus> sources() {
+    return sources.statuses();
   }
 
   /** Reads rows; the caller closes the cursor. Unknown measurements and fields are refused. */

@@ -4,6 +4,9 @@ import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.engine.write.ClockPolicy;
+import io.edgetimedb.engine.write.ClockPolicy.OutOfBounds;
+import io.edgetimedb.engine.write.ClockPolicy.Stamping;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +15,10 @@ import java.util.Locale;
 /**
  * The engine's settings in the registry, and the translation between them and {@link
  * DatabaseConfig}. Only what the engine really applies while running is changeable: the
- * out-of-order window and the value length limit (read by writers once per batch), the memory
- * budget and the checkpoint interval (rescheduled). Chunk size and the log's options shape
+ * out-of-order window, the value length limit and the clock policy (read by writers once per
+ * batch), the number of sources tracked, the memory budget and the checkpoint interval
+ * (rescheduled). The clock policy is not part of {@link DatabaseConfig}: a program changes it
+ * through {@link Database#settings()}. Chunk size and the log's options shape
  * structures built at open, so they need a restart.
  */
 public final class EngineSettings {
@@ -25,6 +30,15 @@ public final class EngineSettings {
   public static final String WAL_FSYNC = "wal.fsync";
   public static final String WAL_GROUP_COMMIT = "wal.group-commit-interval";
   public static final String WAL_SEGMENT_SIZE = "wal.segment-size";
+  public static final String FUTURE_BOUND = "ingest.future-bound";
+  public static final String PAST_BOUND = "ingest.past-bound";
+  public static final String OUT_OF_BOUNDS = "ingest.out-of-bounds";
+  public static final String RECEIVE_TIME_STAMP = "ingest.receive-time-stamp";
+  public static final String STAMPED_SOURCES = "ingest.stamped-sources";
+  public static final String TRACKED_SOURCES = "ingest.tracked-sources";
+  /** The clock policy's settings: a change of any of them replaces the policy. */
+  static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
+      STAMPED_SOURCES);
 
   /** One byte more than a segment's 24-byte header, the smallest size WalOptions accepts. */
   private static final long MIN_SEGMENT_BYTES = 25;
@@ -52,6 +66,39 @@ public final class EngineSettings {
         + "interval of the background fsync."));
     registry.define(Setting.bytes(WAL_SEGMENT_SIZE, d.wal().segmentBytes(), "Size at which the write-ahead log "
         + "starts a new segment file.").range(MIN_SEGMENT_BYTES, WalOptions.MAX_SEGMENT_BYTES));
+    defineClockPolicy(registry);
+  }
+
+  /** The clock policy's settings at the defaults docs/clocks.md explains. */
+  private static void defineClockPolicy(SettingsRegistry registry) {
+    registry.define(Setting.duration(FUTURE_BOUND, 5 * 60_000L, "How far ahead of the time its batch was received "
+        + "a point's timestamp may be; beyond it ingest.out-of-bounds decides. 0ms for no bound.").changeable());
+    registry.define(Setting.duration(PAST_BOUND, 0, "How far behind the receive time a point's timestamp may be; "
+        + "0ms (the default) for no bound, since backfills and gateways emptying their buffers after an outage "
+        + "send old readings (the out-of-order window still applies per series).").changeable());
+    registry.define(Setting.choice(OUT_OF_BOUNDS, "reject", List.of("reject", "clamp"), "What happens to a point "
+        + "beyond a bound: reject (refused, counted per source) or clamp (written at the bound).").changeable());
+    registry.define(Setting.choice(RECEIVE_TIME_STAMP, "when-missing", List.of("never", "when-missing", "always"),
+        "When a point takes the receive time as its timestamp: never (points without one are refused), "
+        + "when-missing (line protocol's rule) or always.").changeable());
+    registry.define(Setting.text(STAMPED_SOURCES, "", "Comma-separated sources whose timestamps are always replaced "
+        + "by the receive time, their clocks being known wrong (names as in sys.sources: udp:10.0.0.7; a trailing "
+        + "* matches every source it begins, mqtt:plant/old/*).").changeable());
+    registry.define(Setting.count(TRACKED_SOURCES, 4096, "Most sources sys.sources keeps statistics for; beyond, "
+        + "the least recently seen is forgotten.").range(1, 1_000_000).changeable());
+  }
+
+  /** The clock policy the registry's values describe. */
+  static ClockPolicy clockPolicy(SettingsRegistry registry) {
+    List<String> stamped = Arrays.stream(registry.stringValue(STAMPED_SOURCES).split(","))
+        .map(String::strip).filter(name -> !name.isEmpty()).toList();
+    return new ClockPolicy(registry.longValue(FUTURE_BOUND), registry.longValue(PAST_BOUND),
+        OutOfBounds.valueOf(upperCase(registry.stringValue(OUT_OF_BOUNDS))),
+        Stamping.valueOf(upperCase(registry.stringValue(RECEIVE_TIME_STAMP))), stamped);
+  }
+
+  private static String upperCase(String choice) {
+    return choice.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   /** The database config the registry's values describe, durable in {@code dataDirectory} unless it is null. */

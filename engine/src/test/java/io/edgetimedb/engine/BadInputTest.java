@@ -153,6 +153,7 @@ class BadInputTest {
         4_000_000_000_000_000L, Long.MAX_VALUE - 5, Long.MAX_VALUE - 1, Long.MAX_VALUE};
     String[] strings = {"", "x".repeat(10_000), "ünïcödé ✓", "", "OK", "OK", "\u0000\n", "a", "", "z"};
     Database wide = Database.open(DatabaseConfig.defaults().withChunkRows(4).withOutOfOrderWindowMillis(Long.MAX_VALUE));
+    wide.settings().change(EngineSettings.FUTURE_BOUND, "0ms", "test");   // timestamps far in the future
     for (int i = 0; i < doubles.length; i++) {
       batch.point("x", timestamps[i]).field("d", doubles[i]).field("l", longs[i]).field("s", strings[i])
           .field("b", strings[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -25,7 +25,7 @@ public final class EdgeSchemas {
 
   /** Registers the schemas of a connection whose user is {@code user}. */
   public static void register(SchemaPlus root, Database db, String user) {
-    root.add(MeasurementsSchema.NAME, new MeasurementsSchema(db)).setCacheEnabled(false);
+    root.add(MeasurementsSchema.NAME, new MeasurementsSchema(db, writeSource(user))).setCacheEnabled(false);
     root.add(SystemSchema.NAME, new SystemSchema(db, user)).setCacheEnabled(false);
     EdgeFunctions.register(root);
   }
@@ -35,6 +35,15 @@ public final class EdgeSchemas {
     SchemaPlus sys = root.subSchemas().get(SystemSchema.NAME);
     SystemSchema schema = sys == null ? null : sys.unwrap(SystemSchema.class);
     return schema == null ? ANONYMOUS : schema.user();
+  }
+
+  /** What the connection's writes are recorded as in the schema history and {@code sys.sources}: {@code jdbc:<user>}. */
+  public static String writeSource(SchemaPlus root) {
+    return writeSource(user(root));
+  }
+
+  private static String writeSource(String user) {
+    return "jdbc:" + user;
   }
 
   /** The database registered in a root schema, or null when there is none. */

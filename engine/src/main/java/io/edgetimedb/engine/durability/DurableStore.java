@@ -161,7 +161,7 @@ public final class DurableStore implements Closeable {
     ingest.lock();
     try {
       if (!writer.checkStillHolds()) {
-        writer.check(batch, now);
+        writer.recheck();
         encoded.reset();
         logged = anyAccepted(batch, writer.accepted());
         if (logged) {

@@ -40,6 +40,7 @@ public final class BatchWriter implements FieldValues {
   private int maxValueLength;
   private final ChunkEncoder encoder = new ChunkEncoder();
   private final ChunkDecoder decoder = new ChunkDecoder();
+  private final ClockCheck clock = new ClockCheck();
   private PointBatch batch;
   private MeasurementSchema schema;
   private int firstField;
@@ -72,17 +73,35 @@ public final class BatchWriter implements FieldValues {
    * the logging between them (see {@link #check} and {@link #apply}).
    */
   public WriteResult write(PointBatch points, long nowMillis) {
-    check(points, nowMillis, false);
+    check(points, nowMillis);
     return apply(0);
   }
 
   /**
-   * The first step of {@link #write} on its own: checks every point against the schema as it
-   * stands and remembers which passed ({@link #accepted()}) until {@link #apply}. A durable
-   * database runs it, and encodes its log record, before taking its ingest lock.
+   * The first step of {@link #write} on its own: applies the clock policy (see {@link
+   * ClockCheck}; the receive time is the batch's, else {@code nowMillis}), checks every point
+   * against the schema as it stands and remembers which passed ({@link #accepted()}) until
+   * {@link #apply}. A durable database runs it, and encodes its log record, before taking its
+   * ingest lock.
    */
   public void check(PointBatch points, long nowMillis) {
+    long received = points.receivedAt() == PointBatch.NO_TIMESTAMP ? nowMillis : points.receivedAt();
+    clock.apply(points, limits.clockPolicy(), received);
     check(points, nowMillis, false);
+  }
+
+  /**
+   * Checks the batch of the last {@link #check} again against the schema as it stands now, for
+   * a durable write whose check a concurrent drop made stale. The clock policy is not applied
+   * again: its verdicts stand, and clamped points are not clamped or counted twice.
+   */
+  public void recheck() {
+    check(batch, now, false);
+  }
+
+  /** What the clock policy did to the last batch checked, for the statistics of its source. */
+  public ClockCheck clock() {
+    return clock;
   }
 
   /**
@@ -92,6 +111,7 @@ public final class BatchWriter implements FieldValues {
    * before any point is applied, as the live durable write did, so both make the same changes.
    */
   public WriteResult replay(PointBatch points, long nowMillis, long sequence) {
+    clock.trustAll(points.size(), nowMillis);
     check(points, nowMillis, true);
     settleSchema();
     return apply(sequence);
@@ -266,7 +286,10 @@ public final class BatchWriter implements FieldValues {
     for (int p = 0; p < n; p++) {
       known[p] = null;
       schemas[p] = null;
-      String problem = check(p);
+      String problem = clock.problem(batch, p);
+      if (problem == null) {
+        problem = check(p);
+      }
       accepted[p] = problem == null;
       if (problem != null) {
         reject(p, problem);

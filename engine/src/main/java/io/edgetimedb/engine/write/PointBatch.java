@@ -18,7 +18,16 @@ import java.util.Objects;
  * A point takes the tags and fields added after its {@code point(...)} call. Not thread-safe.
  */
 public final class PointBatch {
+  /**
+   * The timestamp of a point whose sender gave none: the database stamps it with the receive
+   * time, or refuses it, by its clock policy ({@code ingest.receive-time-stamp}). Also what
+   * {@link #receivedAt()} says when no receive time was set. A point really written at this
+   * instant (292 million years BC) is taken as having no timestamp.
+   */
+  public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
   private String source = "api";
+  private long receivedAt = NO_TIMESTAMP;
   private int points;
   private String[] measurements = new String[16];
   private long[] timestamps = new long[16];
@@ -36,7 +45,11 @@ public final class PointBatch {
   private long[] fieldBits = new long[32];
   private Object[] fieldRefs = new Object[32];
 
-  /** Who wrote the batch (protocol and address, client id, ...); recorded in the schema history. */
+  /**
+   * Who wrote the batch, as {@code protocol:address} ({@code tcp:10.0.0.7}, {@code
+   * mqtt:plant/A/t1}, {@code jdbc:plant}); recorded in the schema history, and the key of the
+   * statistics {@code Database.sources()} keeps.
+   */
   public PointBatch source(String source) {
     this.source = source;
     return this;
@@ -44,6 +57,21 @@ public final class PointBatch {
 
   public String source() {
     return source;
+  }
+
+  /**
+   * When the points arrived (epoch milliseconds), as a listener saw them: the clock policy
+   * measures their timestamps against it. Unset, the database takes the time of the write.
+   * {@link #clear()} unsets it.
+   */
+  public PointBatch receivedAt(long millis) {
+    this.receivedAt = millis;
+    return this;
+  }
+
+  /** The receive time set with {@link #receivedAt(long)}, or {@link #NO_TIMESTAMP}. */
+  public long receivedAt() {
+    return receivedAt;
   }
 
   /** Starts a point; timestamp in epoch milliseconds. Names are checked when the batch is written. */
@@ -145,9 +173,10 @@ public final class PointBatch {
     points--;
   }
 
-  /** Forgets every point but keeps the arrays (and the source). */
+  /** Forgets every point and the receive time but keeps the arrays (and the source). */
   public void clear() {
     Arrays.fill(fieldRefs, 0, fields, null);
+    receivedAt = NO_TIMESTAMP;
     points = 0;
     tags = 0;
     fields = 0;
@@ -163,6 +192,11 @@ public final class PointBatch {
 
   public long timestamp(int point) {
     return timestamps[point];
+  }
+
+  /** Replaces a point's timestamp: the clock policy stamps and clamps points in place. */
+  void timestamp(int point, long millis) {
+    timestamps[point] = millis;
   }
 
   public int tagStart(int point) {

@@ -8,6 +8,7 @@ package io.edgetimedb.engine.write;
 public final class WriteLimits {
   private volatile long outOfOrderWindowMillis;
   private volatile int maxValueLength;
+  private volatile ClockPolicy clockPolicy = ClockPolicy.TRUSTING;
 
   public WriteLimits(long outOfOrderWindowMillis, int maxValueLength) {
     this.outOfOrderWindowMillis = outOfOrderWindowMillis;
@@ -28,5 +29,13 @@ public final class WriteLimits {
 
   public void maxValueLength(int length) {
     maxValueLength = length;
+  }
+
+  public ClockPolicy clockPolicy() {
+    return clockPolicy;
+  }
+
+  public void clockPolicy(ClockPolicy policy) {
+    clockPolicy = policy;
   }
 }

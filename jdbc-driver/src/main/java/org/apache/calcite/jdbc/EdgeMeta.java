@@ -286,7 +286,8 @@ public final class EdgeMeta extends CalciteMetaImpl {
       return Optional.empty();
     }
     try {
-      return InsertTemplate.of(db, EdgeParserFactory.parse(db, sql, EdgeSchemas.FUNCTIONS));
+      return InsertTemplate.of(db, EdgeParserFactory.parse(db, sql, EdgeSchemas.FUNCTIONS),
+          EdgeSchemas.writeSource(getConnection().getRootSchema()));
     } catch (SqlParseException e) {
       // Calcite's own path reports the syntax error with the full context.
       return Optional.empty();

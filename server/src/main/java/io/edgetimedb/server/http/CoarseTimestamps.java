@@ -9,37 +9,30 @@ import java.util.List;
  * Turns a batch parsed with timestamps in minutes or hours (kept as written, see
  * {@link TimestampUnit}) into one in milliseconds: a copy, since a batch's timestamps cannot be
  * changed in place. Points whose timestamp overflows as milliseconds are left out and listed,
- * so they are reported as bad lines. Lines without a timestamp were given
- * {@link #NO_TIMESTAMP} by the parser and get the request's time here. Only the rare
+ * so they are reported as bad lines. Lines without a timestamp keep {@link
+ * PointBatch#NO_TIMESTAMP}, for the database to stamp with the receive time. Only the rare
  * {@code precision=m|h} requests pay for the copy. Reusable, not thread-safe.
  */
 final class CoarseTimestamps {
-  /**
-   * The default timestamp handed to the parser for coarse units. A line that really carries this
-   * value would overflow when scaled anyway; it is taken as having no timestamp.
-   */
-  static final long NO_TIMESTAMP = Long.MIN_VALUE;
-
   private final PointBatch scaled = new PointBatch();
   private int[] originalIndex = new int[64];
   private final List<Integer> overflowed = new ArrayList<>();
 
   /** The points of {@code raw} with timestamps in milliseconds; valid until the next call. */
-  PointBatch scale(PointBatch raw, long millisPerUnit, long defaultMillis) {
+  PointBatch scale(PointBatch raw, long millisPerUnit) {
     scaled.clear();
-    scaled.source(raw.source());
+    scaled.source(raw.source()).receivedAt(raw.receivedAt());
     overflowed.clear();
     if (originalIndex.length < raw.size()) {
       originalIndex = Arrays.copyOf(originalIndex, raw.size());
     }
     for (int p = 0; p < raw.size(); p++) {
       long ts = raw.timestamp(p);
-      if (ts == NO_TIMESTAMP) {
-        ts = defaultMillis;
-      } else if (Math.abs(ts) > Long.MAX_VALUE / millisPerUnit) {
-        overflowed.add(p);
-        continue;
-      } else {
+      if (ts != PointBatch.NO_TIMESTAMP) {
+        if (Math.abs(ts) > Long.MAX_VALUE / millisPerUnit) {
+          overflowed.add(p);
+          continue;
+        }
         ts *= millisPerUnit;
       }
       originalIndex[scaled.size()] = p;

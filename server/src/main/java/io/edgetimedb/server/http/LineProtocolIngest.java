@@ -40,18 +40,19 @@ final class LineProtocolIngest {
    * Writes the body's good lines; returns once every piece's {@code Database.write} returned, so
    * the points are as durable as the database's fsync policy asks.
    *
-   * @param defaultMillis timestamp of lines without one (the time the request arrived)
-   * @param source who wrote, for the schema history
+   * @param receivedMillis when the request arrived: the database's clock policy measures
+   *     timestamps against it and stamps lines without one with it
+   * @param source who wrote ({@code http:<address>}), for the schema history and {@code sys.sources}
    * @throws IOException reading the body failed; pieces before the failure were written
    * @throws io.edgetimedb.engine.StorageException the database could not log a piece; earlier
    *     pieces were written, this and later ones not
    */
-  IngestReport ingest(InputStream body, TimestampUnit unit, long defaultMillis, String source) throws IOException {
+  IngestReport ingest(InputStream body, TimestampUnit unit, long receivedMillis, String source) throws IOException {
     Tally tally = new Tally(maxErrorsReported);
     pieces.reset(body);
     try {
       while (pieces.next()) {
-        ingestPiece(unit, defaultMillis, source, tally);
+        ingestPiece(unit, receivedMillis, source, tally);
       }
     } finally {
       batch.clear();
@@ -61,16 +62,15 @@ final class LineProtocolIngest {
   }
 
   /** Parses the current piece into the batch, writes it, and tallies what was written and what not. */
-  private void ingestPiece(TimestampUnit unit, long defaultMillis, String source, Tally tally) {
+  private void ingestPiece(TimestampUnit unit, long receivedMillis, String source, Tally tally) {
     batch.clear();
-    batch.source(source);
-    long parserDefault = unit.scaledAfterParsing() ? CoarseTimestamps.NO_TIMESTAMP : defaultMillis;
+    batch.source(source).receivedAt(receivedMillis);
     ParseResult parsed = parser.parse(pieces.buffer(), pieces.offset(), pieces.length(), unit.parsedAs(),
-        parserDefault, pieces.firstLine(), batch);
-    PointBatch toWrite = unit.scaledAfterParsing() ? coarse.scale(batch, unit.millisPerUnit(), defaultMillis) : batch;
+        PointBatch.NO_TIMESTAMP, pieces.firstLine(), batch);
+    PointBatch toWrite = unit.scaledAfterParsing() ? coarse.scale(batch, unit.millisPerUnit()) : batch;
     WriteResult result = toWrite.size() == 0 ? null : db.write(toWrite);
     int accepted = result == null ? 0 : result.accepted();
-    List<BadLine> refusals = refusals(result, unit, parserDefault);
+    List<BadLine> refusals = refusals(result, unit);
     tally.bad.addPiece(parsed.errors(), parsed.errorCount(), refusals);
     tally.lines += parsed.lines();
     tally.written += accepted;
@@ -79,14 +79,14 @@ final class LineProtocolIngest {
   }
 
   /** The piece's points the database refused, and for coarse units those whose timestamp overflowed. */
-  private List<BadLine> refusals(WriteResult result, TimestampUnit unit, long parserDefault) {
+  private List<BadLine> refusals(WriteResult result, TimestampUnit unit) {
     List<RejectedPoint> rejected = result == null ? List.of() : result.rejected();
     List<Integer> overflowed = unit.scaledAfterParsing() ? coarse.overflowed() : List.of();
     if (rejected.isEmpty() && overflowed.isEmpty()) {
       return List.of();
     }
     int[] lineOf = PointLines.of(parser, pieces.buffer(), pieces.offset(), pieces.length(), pieces.firstLine(),
-        unit.parsedAs(), parserDefault, batch.size());
+        unit.parsedAs(), PointBatch.NO_TIMESTAMP, batch.size());
     List<BadLine> out = new ArrayList<>(rejected.size() + overflowed.size());
     for (int p : overflowed) {
       out.add(new BadLine(lineOf[p], 0, "timestamp out of range for precision " + unit.name()));

@@ -46,7 +46,8 @@ final class WriteResource implements Resource {
     boolean gzip = RequestBody.isGzip(request);
     IngestReport report;
     try (InputStream body = RequestBody.open(request, maxBodyBytes)) {
-      report = ingests.get().ingest(body, unit, arrived, "http " + dialect.path() + " " + request.getRemoteAddr());
+      // the sender's host without its port, which changes with every connection: one source per sensor
+      report = ingests.get().ingest(body, unit, arrived, "http:" + request.getRemoteAddr());
     } catch (ConnectionLostException e) {
       throw e;
     } catch (IOException e) {

@@ -34,7 +34,10 @@ public final class LineChunkWriter {
     this.log = log;
   }
 
-  /** Starts a chunk from {@code source} (the schema history's "who wrote", e.g. {@code tcp:10.0.0.7:51234}). */
+  /**
+   * Starts a chunk from {@code source}: {@code protocol:address}, the schema history's and
+   * {@code sys.sources}' "who wrote", e.g. {@code tcp:10.0.0.7}.
+   */
   public void begin(String source) {
     this.source = source;
     batch.clear();
@@ -45,13 +48,17 @@ public final class LineChunkWriter {
 
   /**
    * Parses the lines in {@code buf[off, off + len)} into the chunk; the last one may lack its
-   * line end. Lines without a timestamp get {@code receivedMillis}.
+   * line end. The chunk's receive time is that of its first piece: the database's clock policy
+   * measures timestamps against it and stamps lines without one with it.
    */
   public void add(byte[] buf, int off, int len, long receivedMillis) {
     if (len == 0) {
       return;
     }
-    ParseResult parsed = parser.parse(buf, off, len, precision, receivedMillis, 1, batch);
+    if (batch.receivedAt() == PointBatch.NO_TIMESTAMP) {
+      batch.receivedAt(receivedMillis);
+    }
+    ParseResult parsed = parser.parse(buf, off, len, precision, PointBatch.NO_TIMESTAMP, 1, batch);
     counters.received(parsed.lines());
     if (parsed.errorCount() > 0) {
       badLines += parsed.errorCount();

@@ -91,8 +91,9 @@ public final class MqttSubscriber implements Endpoint {
   private void handle(String topic, MqttMessage message) throws MqttException {
     statistics.received();
     batch.clear();
-    batch.source("mqtt:" + topic);
-    PayloadResult decoded = decoder.decode(topic, message.getPayload(), clock.getAsLong(), batch);
+    batch.source("mqtt:" + topic).receivedAt(clock.getAsLong());
+    // points without a time are stamped by the database's clock policy, against the receive time
+    PayloadResult decoded = decoder.decode(topic, message.getPayload(), PointBatch.NO_TIMESTAMP, batch);
     int refused = decoded.refused();
     String firstError = decoded.firstError();
     if (batch.size() > 0) {

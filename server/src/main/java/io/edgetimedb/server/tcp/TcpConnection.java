@@ -32,7 +32,7 @@ final class TcpConnection {
     return channel;
   }
 
-  /** {@code tcp:<remote address>}: who wrote, for the schema history. */
+  /** {@code tcp:<sender's host>}: who wrote, for the schema history and {@code sys.sources}. */
   String source() {
     return source;
   }

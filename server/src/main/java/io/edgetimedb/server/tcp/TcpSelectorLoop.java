@@ -134,9 +134,12 @@ final class TcpSelectorLoop implements Runnable {
     }
   }
 
+  /**
+   * The sender's host, without its port: a sensor reconnecting from a new ephemeral port stays
+   * one source in {@code sys.sources}, with its counts and clock offset.
+   */
   private static String address(SocketChannel channel) throws IOException {
-    InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
-    return remote.getAddress().getHostAddress() + ":" + remote.getPort();
+    return ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
   }
 
   private void closeIdle() {

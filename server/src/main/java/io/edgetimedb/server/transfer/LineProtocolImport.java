@@ -46,7 +46,9 @@ public final class LineProtocolImport {
         }
         continue;
       }
-      ParseResult parsed = parser.parse(buf, 0, cut, precision, now, line, batch);
+      // one receive time for the whole file: lines without a timestamp all take the start of the import
+      batch.receivedAt(now);
+      ParseResult parsed = parser.parse(buf, 0, cut, precision, PointBatch.NO_TIMESTAMP, line, batch);
       int[] lines = pointLines(buf, cut, line, parsed);
       parsed.errors().forEach(e -> report.refused(error(e)));
       write(lines);

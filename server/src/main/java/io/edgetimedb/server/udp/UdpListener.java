@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,8 +28,10 @@ import java.util.function.LongSupplier;
  * arriving datagrams wait in the kernel's receive buffer ({@code udp.receive-buffer}); the
  * listener has no queue of its own. UDP has no flow control, so when the buffer is full the
  * kernel drops datagrams; those drops are read from {@code /proc/net/udp} (see {@link
- * KernelUdpDrops}) and shown next to the listener's own counters. Points are written with source
- * {@code udp}: one write gathers datagrams of many senders.
+ * KernelUdpDrops}) and shown next to the listener's own counters. Each sender's datagrams in
+ * the chunk are written together, as one batch with source {@code udp:<sender's host>} (see
+ * {@link UdpSenders}), so the database can keep per-sender statistics and apply a clock policy
+ * per sender: a chunk from k senders costs k writes.
  */
 public final class UdpListener implements Endpoint, Runnable {
   private static final Logger LOG = System.getLogger(UdpListener.class.getName());
@@ -43,6 +47,11 @@ public final class UdpListener implements Endpoint, Runnable {
   private final LongSupplier clock;
   private final UdpStatistics statistics;
   private final ByteBuffer chunk;
+  private final UdpSenders senders = new UdpSenders();
+  /** Per datagram of the chunk: where it starts; entry {@code count} is the chunk's end. */
+  private int[] starts = new int[65];
+  /** Per datagram of the chunk: sender id in the high half, datagram index in the low, sorted to group by sender. */
+  private long[] bySender = new long[64];
   private final Thread thread;
   private volatile boolean stopping;
   private boolean closed;
@@ -138,33 +147,61 @@ public final class UdpListener implements Endpoint, Runnable {
   /** Receives the datagrams waiting in the socket into the chunk, each ending in a line end; returns how many. */
   private int receiveWaiting() throws IOException {
     chunk.clear();
+    senders.forgetIfFull();
     int count = 0;
     while (chunk.position() < config.chunkBytes()) {
       int before = chunk.position();
-      if (channel.receive(chunk) == null) {
+      SocketAddress from = channel.receive(chunk);
+      if (from == null) {
         break;
       }
+      remember(count, before, senders.id(((InetSocketAddress) from).getAddress()));
       count++;
       statistics.ingest().bytes(chunk.position() - before);
       if (chunk.position() > before && chunk.get(chunk.position() - 1) != '\n') {
         chunk.put((byte) '\n');
       }
     }
+    starts[count] = chunk.position();
     statistics.received(count);
     return count;
   }
 
-  private void writeChunk(int datagrams) {
-    if (datagrams == 0) {
-      return;
+  private void remember(int datagram, int start, int sender) {
+    if (datagram == bySender.length) {
+      bySender = Arrays.copyOf(bySender, 2 * datagram);
+      starts = Arrays.copyOf(starts, 2 * datagram + 1);
     }
-    writer.begin("udp");
-    writer.add(chunk.array(), 0, chunk.position(), clock.getAsLong());
-    try {
-      writer.finish();
-    } catch (RuntimeException e) {
-      statistics.dropped(datagrams);
-      throw e;
+    starts[datagram] = start;
+    bySender[datagram] = (long) sender << 32 | datagram;
+  }
+
+  /**
+   * Writes the chunk's datagrams one sender at a time, each sender's in arrival order; a failed
+   * write loses only that sender's datagrams.
+   */
+  private void writeChunk(int datagrams) {
+    Arrays.sort(bySender, 0, datagrams);
+    long received = clock.getAsLong();
+    RuntimeException failure = null;
+    int i = 0;
+    while (i < datagrams) {
+      int sender = (int) (bySender[i] >>> 32);
+      int first = i;
+      writer.begin(senders.name(sender));
+      for (; i < datagrams && (int) (bySender[i] >>> 32) == sender; i++) {
+        int d = (int) bySender[i];
+        writer.add(chunk.array(), starts[d], starts[d + 1] - starts[d], received);
+      }
+      try {
+        writer.finish();
+      } catch (RuntimeException e) {
+        statistics.dropped(i - first);
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

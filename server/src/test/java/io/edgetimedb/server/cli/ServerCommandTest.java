@@ -120,7 +120,7 @@ class ServerCommandTest {
     String base = "http://127.0.0.1:" + port.group(1);
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < lines; i++) {
-      body.append("boiler,site=C value=").append(i).append("i ").append(1_900_000_000_000L + i).append('\n');
+      body.append("boiler,site=C value=").append(i).append("i ").append(1_700_000_000_000L + i).append('\n');
     }
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     java.net.http.HttpResponse<String> written = http.send(java.net.http.HttpRequest.newBuilder(
@@ -145,7 +145,7 @@ class ServerCommandTest {
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
         java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO boiler (ts, site, value) VALUES (?, ?, ?)")) {
       for (int i = 0; i < rows; i++) {
-        insert.setLong(1, 1_800_000_000_000L + i);
+        insert.setLong(1, 1_700_000_100_000L + i);
         insert.setString(2, "B");
         insert.setLong(3, i);
         insert.addBatch();

@@ -74,7 +74,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     startServer();
   }
 
-  void publish(String topic, String payload, int qos) throws MqttException {
+  public void publish(String topic, String payload, int qos) throws MqttException {
     publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos);
   }
 

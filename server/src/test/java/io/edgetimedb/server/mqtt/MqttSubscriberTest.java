@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MqttSubscriberTest {
   private static final long WAIT_MILLIS = 10_000;
-  private static final long RECEIVED = 1_700_000_000_000L;
+  private static final long RECEIVED = 1_714_564_900_000L;
 
   @TempDir
   static Path brokerData;

@@ -66,8 +66,7 @@ class TcpListenerTest {
       assertThat(awaitPoints(2)).isTrue();
       assertThat(StoredRows.of(db, "boiler")).containsExactlyInAnyOrder("1700000000000 site=A temp=21.5",
           NOW + " site=B temp=22.0");
-      String source = "tcp:127.0.0.1:" + socket.getLocalPort();
-      assertThat(db.schemaHistory()).extracting(SchemaChange::source).contains(source);
+      assertThat(db.schemaHistory()).extracting(SchemaChange::source).contains("tcp:127.0.0.1");
     }
     assertThat(listener.statistics().connectionsAccepted()).isEqualTo(1);
     assertThat(listener.statistics().ingest().linesReceived()).isEqualTo(2);

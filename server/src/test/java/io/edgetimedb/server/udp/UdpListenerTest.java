@@ -66,6 +66,20 @@ class UdpListenerTest {
   }
 
   @Test
+  void eachSendersDatagramsAreWrittenUnderItsOwnName() throws Exception {
+    try (DatagramSocket other = new DatagramSocket(0, InetAddress.getByName("127.0.0.2"))) {
+      for (int i = 0; i < 50; i++) {
+        send("m,s=a v=" + i + " " + (1_000_000_000L * (i + 1)));
+        byte[] bytes = ("m,s=b v=" + i + "\n").getBytes(StandardCharsets.UTF_8);
+        other.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), listener.port()));
+      }
+      assertThat(StoredRows.await(() -> listener.statistics().ingest().pointsWritten() == 100, 10_000)).isTrue();
+    }
+    assertThat(db.sources()).extracting(s -> s.source() + " " + s.pointsAccepted() + " " + s.pointsStamped())
+        .containsExactlyInAnyOrder("udp:127.0.0.1 50 0", "udp:127.0.0.2 50 50");
+  }
+
+  @Test
   void manyDatagramsInABurstAreGatheredAndAllWritten() throws Exception {
     int datagrams = 2_000;
     for (int i = 0; i < datagrams; i++) {

@@ -29,7 +29,8 @@ public final class SystemSchema extends AbstractSchema {
         "tag_keys", new TagKeysTable(db),
         "tag_values", new TagValuesTable(db),
         "config", new ConfigTable(db),
-        "config_history", new ConfigHistoryTable(db));
+        "config_history", new ConfigHistoryTable(db),
+        "sources", new SourcesTable(db));
   }
 
   /** The user of the connection this schema belongs to. */

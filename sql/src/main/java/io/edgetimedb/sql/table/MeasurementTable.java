@@ -29,11 +29,14 @@ import org.apache.calcite.schema.TranslatableTable;
 public final class MeasurementTable extends AbstractQueryableTable implements TranslatableTable, ModifiableTable {
   private final Database db;
   private final MeasurementColumns columns;
+  private final String writeSource;
 
-  public MeasurementTable(Database db, MeasurementColumns columns) {
+  /** @param writeSource what INSERTs through this table are recorded as ({@code jdbc:<user>}) */
+  public MeasurementTable(Database db, MeasurementColumns columns, String writeSource) {
     super(Object[].class);
     this.db = db;
     this.columns = columns;
+    this.writeSource = writeSource;
   }
 
   public Database database() {
@@ -56,7 +59,7 @@ public final class MeasurementTable extends AbstractQueryableTable implements Tr
 
   @Override
   public Collection<Object[]> getModifiableCollection() {
-    return new PointWriter(db, columns);
+    return new PointWriter(db, columns, writeSource);
   }
 
   @Override

@@ -20,9 +20,12 @@ public final class MeasurementsSchema extends AbstractSchema {
   public static final String NAME = "edge";
 
   private final Database db;
+  private final String writeSource;
 
-  public MeasurementsSchema(Database db) {
+  /** @param writeSource what the connection's INSERTs are recorded as ({@code jdbc:<user>}) */
+  public MeasurementsSchema(Database db, String writeSource) {
     this.db = db;
+    this.writeSource = writeSource;
   }
 
   public Database database() {
@@ -34,7 +37,7 @@ public final class MeasurementsSchema extends AbstractSchema {
     return new Lookup<>() {
       @Override
       public Table get(String name) {
-        return db.measurements().contains(name) ? new MeasurementTable(db, MeasurementColumns.of(db, name)) : null;
+        return db.measurements().contains(name) ? new MeasurementTable(db, MeasurementColumns.of(db, name), writeSource) : null;
       }
 
       @Override

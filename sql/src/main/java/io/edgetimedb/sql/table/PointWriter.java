@@ -18,12 +18,14 @@ import org.apache.calcite.avatica.util.ByteString;
 public final class PointWriter extends AbstractCollection<Object[]> {
   private final Database db;
   private final MeasurementColumns columns;
-  private final PointBatch batch = new PointBatch().source("sql");
+  private final PointBatch batch;
   private long written;
 
-  public PointWriter(Database db, MeasurementColumns columns) {
+  /** @param source who writes ({@code jdbc:<user>}), for the schema history and {@code sys.sources} */
+  public PointWriter(Database db, MeasurementColumns columns, String source) {
     this.db = db;
     this.columns = columns;
+    this.batch = new PointBatch().source(source);
   }
 
   /** Adds a row in table column order: ts millis, tags, fields in their Calcite representation. */

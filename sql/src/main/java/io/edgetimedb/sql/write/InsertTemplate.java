@@ -37,18 +37,24 @@ public final class InsertTemplate {
   private final int[] columns;
   private final List<Source[]> rows;
   private final int parameterCount;
+  private final String source;
 
   private InsertTemplate(Database db, MeasurementColumns table, int[] columns, List<Source[]> rows,
-      int parameterCount) {
+      int parameterCount, String source) {
     this.db = db;
+    this.source = source;
     this.table = table;
     this.columns = columns;
     this.rows = rows;
     this.parameterCount = parameterCount;
   }
 
-  /** The template of a parsed statement, or empty when it is not a plain INSERT ... VALUES. */
-  public static Optional<InsertTemplate> of(Database db, SqlNode statement) {
+  /**
+   * The template of a parsed statement, or empty when it is not a plain INSERT ... VALUES.
+   *
+   * @param source who writes ({@code jdbc:<user>}), for the schema history and {@code sys.sources}
+   */
+  public static Optional<InsertTemplate> of(Database db, SqlNode statement, String source) {
     if (!(statement instanceof SqlInsert insert) || !(insert.getTargetTable() instanceof SqlIdentifier target)
         || insert.getSource().getKind() != SqlKind.VALUES) {
       return Optional.empty();
@@ -68,7 +74,7 @@ public final class InsertTemplate {
       }
       rows.add(sources);
     }
-    return Optional.of(new InsertTemplate(db, table, columns, rows, parameters[0]));
+    return Optional.of(new InsertTemplate(db, table, columns, rows, parameters[0], source));
   }
 
   private static int[] targetColumns(SqlInsert insert, MeasurementColumns table) {
@@ -148,7 +154,7 @@ public final class InsertTemplate {
    * naming their 0-based indexes, and every other row is written.
    */
   public long write(List<List<Object>> parameterRows) {
-    PointWriter writer = new PointWriter(db, table);
+    PointWriter writer = new PointWriter(db, table, source);
     List<List<Object>> sets = parameterCount == 0 ? List.of(List.of()) : parameterRows;
     int index = 0;
     for (List<Object> parameters : sets) {
