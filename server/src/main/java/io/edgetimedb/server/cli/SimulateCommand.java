@@ -190,8 +190,17 @@ final class SimulateCommand implements Callable<Integer> {
     long period = rate.periodMillis();
     long ticks = points != null ? (points + sensors - 1) / sensors
         : (durationMillis != null ? durationMillis : 30_000L) / period;
-    long start = startMillis != null ? startMillis : Math.floorDiv(System.currentTimeMillis(), period) * period;
+    long start = startMillis != null ? startMillis : defaultStart(period, ticks);
     return new SimulatedFleet(sensors, seed, start, period, ticks, anomalies, clockSkew, late);
+  }
+
+  /**
+   * Paced readings start now and keep time with the clock. Unpaced ones would race ahead of it,
+   * into the server's future bound (ingest.future-bound), so they are history that ends now.
+   */
+  private long defaultStart(long period, long ticks) {
+    long now = Math.floorDiv(System.currentTimeMillis(), period) * period;
+    return rate.max() ? now - ticks * period : now;
   }
 
   private void writeGroundTruth(SimulatedFleet fleet) throws IOException {

@@ -60,6 +60,18 @@ class SimulateIntoServerTest {
     assertThat(server.database().memoryUsage().points()).as("acknowledged, so stored").isEqualTo(5000);
   }
 
+  @Test
+  void anHourSentAsFastAsPossibleEndsAboutNowSoTheFutureBoundRefusesNone() {
+    long before = System.currentTimeMillis();
+    SimulateCli run = SimulateCli.run("--to", "http://127.0.0.1:" + port("http"), "--sensors", "10", "--rate", "max",
+        "--duration", "1h", "--seed", "6");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(server.database().memoryUsage().points()).isEqualTo(36_000);
+    long newest = StoredRows.of(server.database(), "temperature").stream()
+        .mapToLong(row -> Long.parseLong(row.substring(0, row.indexOf(' ')))).max().orElseThrow();
+    assertThat(newest).isBetween(before - 60_000, System.currentTimeMillis());
+  }
+
   private int port(String endpoint) {
     Matcher m = Pattern.compile(endpoint + "=\\S+:(\\d+)").matcher(server.readyLine());
     assertThat(m.find()).as(server.readyLine()).isTrue();
