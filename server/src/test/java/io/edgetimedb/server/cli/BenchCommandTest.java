@@ -1,7 +1,6 @@
 package io.edgetimedb.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgetimedb.server.bench.run.RunPlan;
 import java.io.PrintWriter;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** The options of {@code bench}: defaults, --quick, and bad input refused with a message naming the fault. */
 class BenchCommandTest {

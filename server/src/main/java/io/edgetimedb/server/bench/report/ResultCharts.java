@@ -86,7 +86,7 @@ public final class ResultCharts {
     chart.getStyler().setYAxisLogarithmic(true);
     List<String> questions = new ArrayList<>();
     for (BenchQuery q : BenchQuery.values()) {
-      questions.add(q.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      questions.add(label(q));
     }
     double smallest = Double.MAX_VALUE;
     for (TargetReport t : round) {
@@ -105,6 +105,17 @@ public final class ResultCharts {
   private static double addLatencies(CategoryChart chart, String name, List<String> questions, List<Double> millis) {
     chart.addSeries(name, questions, millis);
     return millis.stream().filter(m -> m != null).mapToDouble(Double::doubleValue).min().orElse(Double.MAX_VALUE);
+  }
+
+  /** Short enough that five fit under their bars. */
+  static String label(BenchQuery q) {
+    return switch (q) {
+      case LAST_FIVE_MINUTES -> "last 5 min";
+      case ONE_HOUR_RANGE -> "1 h range";
+      case MINUTE_BUCKETS_OVER_ONE_HOUR -> "1-min buckets over 1 h";
+      case LATEST_OF_EVERY_SENSOR -> "latest of every sensor";
+      case TAG_FILTER -> "tag filter, 1 h";
+    };
   }
 
   /** A figure per question; a question that was never answered shows as the axis floor, not as 0 on a log axis. */

@@ -92,6 +92,8 @@ public final class MacroBenchmark {
   }
 
   private void round(int sensors, EntrantStart start) throws Exception {
+    // the previous target's data is garbage now: collect it, so this target's heap figures start clean
+    System.gc();
     Path work = Files.createTempDirectory("edgetimedb-bench-");
     try {
       TargetReport report;

@@ -36,6 +36,7 @@ final class QueryLoad implements AutoCloseable {
       latencies.put(q, new Latencies());
     }
     this.thread = new Thread(this::run, "bench-queries-" + target.name());
+    thread.setDaemon(true); // never keeps the JVM up after a failed round
   }
 
   void start() {
