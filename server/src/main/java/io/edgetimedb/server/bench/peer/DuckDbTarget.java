@@ -50,12 +50,11 @@ final class DuckDbTarget implements SqlTarget {
     for (PlantTable table : PlantTable.ALL) {
       transactions.execute("CREATE TABLE " + table.measurement() + " (ts TIMESTAMP NOT NULL, site VARCHAR NOT NULL,"
           + " line VARCHAR NOT NULL, sensor VARCHAR NOT NULL, " + table.field() + " " + sqlType(table.type()) + ")");
-      appenders.add(DuckDbAppender.create(writer, table.measurement()));
     }
     this.questions = new SqlQuestions(reader, TimeColumn.TIMESTAMP, questionSql());
   }
 
-  /** Creates the database in {@code directory}: a writing and a reading connection, the tables, the appenders. */
+  /** Creates the database in {@code directory}: a writing and a reading connection and the tables. */
   static DuckDbTarget open(PeerDirectory directory, ForeignDriver driver) throws SQLException {
     String url = "jdbc:duckdb:" + directory.path().resolve(FILE);
     Connection writer = driver.connect(url, new Properties());
@@ -104,8 +103,21 @@ final class DuckDbTarget implements SqlTarget {
     return null;
   }
 
+  /**
+   * An appender belongs to the thread that uses it first (DuckDB refuses appends from any other),
+   * so they are made by the ingest thread on its first write, not by the thread that opened the target.
+   */
+  private void createAppendersOnce() throws SQLException {
+    if (appenders.isEmpty()) {
+      for (PlantTable table : PlantTable.ALL) {
+        appenders.add(DuckDbAppender.create(writer, table.measurement()));
+      }
+    }
+  }
+
   @Override
   public void write(PointBatch batch) throws SQLException {
+    createAppendersOnce();
     boolean[] used = new boolean[appenders.size()];
     transactions.execute("BEGIN TRANSACTION");
     try {
