@@ -3,9 +3,13 @@ package io.edgetimedb.avatica.frame;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.proto.Common;
@@ -64,7 +68,7 @@ public final class ProtobufFrameRows {
 
   /** The rows' bytes, each row without its own tag and length; null if a row holds an array. */
   public static Written write(Iterable<Object> rows) {
-    RowWriter out = new RowWriter();
+    RowWriter out = RowWriter.forRows(rows);
     List<Integer> ends = new ArrayList<>();
     for (Object row : rows) {
       if (row == null) {
@@ -189,20 +193,24 @@ public final class ProtobufFrameRows {
 
   /** Appends rows' column values to one growing array. */
   private static final class RowWriter {
-    byte[] bytes = new byte[1 << 16];
-    int size;
-    /** One TypedValue at a time, written here first because a ColumnValue holds it twice. */
-    private final RowWriter scalar;
+    /** Room for a row of a time and a value (about 55 bytes) without growing. */
+    private static final int BYTES_PER_ROW = 64;
+    /** The longest TypedValue whose ColumnValue has one-byte lengths: 2 * (2 + 61) < 128. */
+    private static final int SHORT_VALUE = 61;
+    /** The most bytes a TypedValue of a number, a boolean or NULL takes: rep, then a 10-byte varint. */
+    private static final int NUMBER_VALUE = 2 + 1 + 10;
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    RowWriter() {
-      this(new RowWriter(null));
+    byte[] bytes;
+    int size;
+
+    private RowWriter(int capacity) {
+      this.bytes = new byte[capacity];
     }
 
-    private RowWriter(RowWriter scalar) {
-      this.scalar = scalar;
-      if (scalar == null) {
-        bytes = new byte[64];
-      }
+    static RowWriter forRows(Iterable<Object> rows) {
+      return new RowWriter(rows instanceof Collection<?> c ? BYTES_PER_ROW * (c.size() + 1) : 1 << 16);
     }
 
     boolean row(Object row) {
@@ -225,62 +233,88 @@ public final class ProtobufFrameRows {
       throw new IllegalArgumentException("Only arrays are supported"); // as Avatica's Frame.toProto
     }
 
+    /**
+     * Writes the value once after room for the four one-byte fields before it, then repeats it;
+     * a value too long for one-byte lengths is moved to make room for longer ones.
+     */
     private boolean column(Object value) {
       if (value instanceof List) {
         return false;
       }
-      scalar.size = 0;
-      scalar.typedValue(value);
-      int valueBytes = 1 + varintSize(scalar.size) + scalar.size;
-      varint(ROW_VALUE);
-      varint(2 * valueBytes);
-      copyScalar(COLUMN_DEPRECATED_VALUE);
-      copyScalar(COLUMN_SCALAR_VALUE);
+      ensure(4);
+      int header = size;
+      size += 4;
+      typedValue(value);
+      int length = size - header - 4;
+      if (length > SHORT_VALUE) {
+        byte[] scalar = Arrays.copyOfRange(bytes, header + 4, size);
+        size = header;
+        ensure(2 * scalar.length + 30);
+        varint(ROW_VALUE);
+        varint(2 * (1 + varintSize(length) + length));
+        lengthDelimited(COLUMN_DEPRECATED_VALUE, scalar, 0, length);
+        lengthDelimited(COLUMN_SCALAR_VALUE, scalar, 0, length);
+        return true;
+      }
+      bytes[header] = (byte) ROW_VALUE;
+      bytes[header + 1] = (byte) (2 * (2 + length));
+      bytes[header + 2] = (byte) COLUMN_DEPRECATED_VALUE;
+      bytes[header + 3] = (byte) length;
+      ensure(2 + length);
+      lengthDelimited(COLUMN_SCALAR_VALUE, bytes, header + 4, length);
       return true;
     }
 
-    private void copyScalar(int tag) {
+    /** Writes a tag, a length and bytes; the caller has made room. */
+    private void lengthDelimited(int tag, byte[] from, int offset, int length) {
       varint(tag);
-      varint(scalar.size);
-      ensure(scalar.size);
-      System.arraycopy(scalar.bytes, 0, bytes, size, scalar.size);
-      size += scalar.size;
+      varint(length);
+      System.arraycopy(from, offset, bytes, size, length);
+      size += length;
     }
 
     private void typedValue(Object value) {
+      ensure(NUMBER_VALUE);
       if (value == null) {
         rep(Common.Rep.NULL);
         varint(VALUE_NULL);
         varint(1);
       } else if (value instanceof Long l) {
         number(Common.Rep.LONG, l);
-      } else if (value instanceof Integer i) {
-        number(Common.Rep.INTEGER, i);
       } else if (value instanceof Double d) {
         rep(Common.Rep.DOUBLE);
         long bits = Double.doubleToRawLongBits(d);
         if (bits != 0) {
           varint(VALUE_DOUBLE);
-          fixed64(bits);
+          LITTLE_ENDIAN_LONG.set(bytes, size, bits);
+          size += Long.BYTES;
         }
-      } else if (value instanceof String s) {
-        rep(Common.Rep.STRING);
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length > 0) {
-          varint(VALUE_STRING);
-          varint(utf8.length);
-          raw(utf8);
-        }
+      } else if (value instanceof Integer i) {
+        number(Common.Rep.INTEGER, i);
       } else if (value instanceof Boolean b) {
         rep(Common.Rep.BOOLEAN);
         if (b) {
           varint(VALUE_BOOL);
           varint(1);
         }
+      } else if (value instanceof String s) {
+        string(s);
       } else {
         Common.TypedValue.Builder builder = Common.TypedValue.newBuilder();
         TypedValue.toProto(builder, value);
-        raw(builder.build().toByteArray());
+        byte[] written = builder.build().toByteArray();
+        ensure(written.length);
+        System.arraycopy(written, 0, bytes, size, written.length);
+        size += written.length;
+      }
+    }
+
+    private void string(String s) {
+      rep(Common.Rep.STRING);
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      if (utf8.length > 0) {
+        ensure(utf8.length + 6);
+        lengthDelimited(VALUE_STRING, utf8, 0, utf8.length);
       }
     }
 
@@ -299,26 +333,13 @@ public final class ProtobufFrameRows {
       }
     }
 
-    private void raw(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, bytes, size, b.length);
-      size += b.length;
-    }
-
+    /** Writes a varint; the caller has made room. */
     private void varint(long v) {
-      ensure(10);
       while ((v & ~0x7FL) != 0) {
         bytes[size++] = (byte) ((v & 0x7F) | 0x80);
         v >>>= 7;
       }
       bytes[size++] = (byte) v;
-    }
-
-    private void fixed64(long v) {
-      ensure(8);
-      for (int i = 0; i < 8; i++) {
-        bytes[size++] = (byte) (v >>> (8 * i));
-      }
     }
 
     private static int varintSize(int v) {

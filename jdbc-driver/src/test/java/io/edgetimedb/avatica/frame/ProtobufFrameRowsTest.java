@@ -17,7 +17,9 @@ class ProtobufFrameRowsTest {
   /** Every kind of value a frame of EdgeTimeDB's holds, with protobuf's default values among them. */
   private static final List<Object> SCALARS = Arrays.asList(null, 0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE,
       1_709_294_400_250L, -86_400_000L, 0, -7, Integer.MAX_VALUE, 0.0, -0.0, 21.37, Double.NaN,
-      Double.NEGATIVE_INFINITY, "", "s17", "Grüße ✓ 𝄞", true, false);
+      Double.NEGATIVE_INFINITY, "", "s17", "Grüße ✓ 𝄞", true, false,
+      // values of 61 and 62 bytes (one-byte lengths up to 61), and far longer ones
+      "a".repeat(57), "b".repeat(58), "c".repeat(300));
 
   @Test
   void writesEachRowAsAvaticasFrameDoes() {
@@ -33,7 +35,8 @@ class ProtobufFrameRowsTest {
 
   @Test
   void valuesOfOtherTypesAreWrittenByAvatica() {
-    Meta.Frame frame = new Meta.Frame(0, true, rows(new Object[] {new BigDecimal("12.50"), new byte[] {1, 2}}));
+    Meta.Frame frame = new Meta.Frame(0, true, rows(new Object[] {new BigDecimal("12.50"), new byte[] {1, 2},
+        new BigDecimal("1234567890123456789012345678901234567890123456789012345678901234567890.5")}));
     ProtobufFrameRows.Written written = ProtobufFrameRows.write(frame.rows);
     assertThat(written.bytes()).isEqualTo(frame.toProto().getRows(0).toByteArray());
   }
