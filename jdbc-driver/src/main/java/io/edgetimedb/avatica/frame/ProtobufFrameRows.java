@@ -1,5 +1,6 @@
 package io.edgetimedb.avatica.frame;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
@@ -83,11 +84,11 @@ public final class ProtobufFrameRows {
   }
 
   /**
-   * The frame encoded in {@code bytes[offset, offset + length)}, or null if it holds anything but
-   * the scalars this class reads.
+   * The frame encoded in {@code bytes}, or null if it holds anything but the scalars this class
+   * reads. Read in place: a ByteString cut from a larger message is not copied.
    */
-  public static Meta.Frame read(byte[] bytes, int offset, int length) throws IOException {
-    CodedInputStream in = CodedInputStream.newInstance(bytes, offset, length);
+  public static Meta.Frame read(ByteString bytes) throws IOException {
+    CodedInputStream in = bytes.newCodedInput();
     long frameOffset = 0;
     boolean done = false;
     List<Object> rows = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.edgetimedb.avatica.frame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ class ProtobufFrameRowsTest {
     byte[] bytes = sent.toProto().toByteArray();
     Meta.Frame avatica = Meta.Frame.fromProto(Common.Frame.parseFrom(bytes));
 
-    Meta.Frame read = ProtobufFrameRows.read(bytes, 0, bytes.length);
+    Meta.Frame read = ProtobufFrameRows.read(ByteString.copyFrom(bytes));
 
     assertThat(read.offset).isEqualTo(4000);
     assertThat(read.done).isFalse();
@@ -64,7 +66,7 @@ class ProtobufFrameRowsTest {
     byte[] frame = new Meta.Frame(0, true, rows(new Object[] {5L, "x"})).toProto().toByteArray();
     byte[] padded = new byte[frame.length + 7];
     System.arraycopy(frame, 0, padded, 3, frame.length);
-    Meta.Frame read = ProtobufFrameRows.read(padded, 3, frame.length);
+    Meta.Frame read = ProtobufFrameRows.read(UnsafeByteOperations.unsafeWrap(padded, 3, frame.length));
     assertThat(read.done).isTrue();
     assertThat(read.rows).containsExactly(List.of(5L, "x"));
   }
@@ -73,15 +75,15 @@ class ProtobufFrameRowsTest {
   void leavesFramesWithArraysOrOtherTypesToAvatica() throws IOException {
     byte[] array = new Meta.Frame(0, true, rows(new Object[] {List.of(1, 2)})).toProto().toByteArray();
     byte[] decimal = new Meta.Frame(0, true, rows(new Object[] {new BigDecimal("1.5")})).toProto().toByteArray();
-    assertThat(ProtobufFrameRows.read(array, 0, array.length)).isNull();
-    assertThat(ProtobufFrameRows.read(decimal, 0, decimal.length)).isNull();
+    assertThat(ProtobufFrameRows.read(ByteString.copyFrom(array))).isNull();
+    assertThat(ProtobufFrameRows.read(ByteString.copyFrom(decimal))).isNull();
   }
 
   @Test
   void leavesAFrameToAvaticaWhenAnUnreadValueIsFollowedByMore() throws IOException {
     byte[] bytes = new Meta.Frame(0, true, rows(new Object[] {new byte[] {0, 0, 1}, 5L, "x"}, new Object[] {1L}))
         .toProto().toByteArray();
-    assertThat(ProtobufFrameRows.read(bytes, 0, bytes.length)).isNull();
+    assertThat(ProtobufFrameRows.read(ByteString.copyFrom(bytes))).isNull();
   }
 
   @Test
@@ -89,7 +91,7 @@ class ProtobufFrameRowsTest {
     Common.TypedValue five = Common.TypedValue.newBuilder().setType(Common.Rep.LONG).setNumberValue(5).build();
     byte[] oldStyle = Common.Frame.newBuilder().setDone(true)
         .addRows(Common.Row.newBuilder().addValue(Common.ColumnValue.newBuilder().addValue(five))).build().toByteArray();
-    assertThat(ProtobufFrameRows.read(oldStyle, 0, oldStyle.length)).isNull();
+    assertThat(ProtobufFrameRows.read(ByteString.copyFrom(oldStyle))).isNull();
   }
 
   private static List<Object> rows(Object[]... rows) {

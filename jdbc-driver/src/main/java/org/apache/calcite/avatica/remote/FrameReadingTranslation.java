@@ -6,7 +6,6 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.edgetimedb.avatica.frame.ProtobufFrameRows;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.Meta;
@@ -67,10 +66,7 @@ final class FrameReadingTranslation extends ProtobufTranslationImpl {
   }
 
   private static Meta.Frame frame(ByteString bytes) throws IOException {
-    ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
-    Meta.Frame frame = buffer.hasArray()
-        ? ProtobufFrameRows.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining())
-        : ProtobufFrameRows.read(bytes.toByteArray(), 0, bytes.size());
+    Meta.Frame frame = ProtobufFrameRows.read(bytes);
     return frame != null ? frame : Meta.Frame.fromProto(Common.Frame.parseFrom(bytes));
   }
 
