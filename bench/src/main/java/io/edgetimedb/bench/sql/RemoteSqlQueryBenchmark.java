@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,11 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The SQL issue's queries (a)-(c) of {@link SqlQueryBenchmark} through
- * {@code jdbc:edgetimedb:remote:} (protobuf over loopback HTTP) against a server in a separate
- * process ({@link SensorHistoryServer}), so the figures include serialisation, HTTP and the
- * server's Avatica layer, and client and server do not share a heap or JIT. The statements fetch
- * up to 4,000 rows per round trip, so each result arrives with its execute response; Avatica's
- * default of 100 would make query (a) 37 round trips.
+ * {@code jdbc:edgetimedb:remote:} (protobuf over loopback HTTP; {@code -p client=avatica} for
+ * Avatica's own driver) against a server in a separate process ({@link SensorHistoryServer}), so
+ * the figures include serialisation, HTTP and the server's Avatica layer, and client and server do
+ * not share a heap or JIT. The statements fetch up to 4,000 rows per round trip, so each result
+ * arrives with its execute response; Avatica's default of 100 would make query (a) 37 round trips.
  *
  * <p>Each iteration also prints the CPU time per query of the client and the server process, a
  * figure that, unlike latency on a shared machine, does not depend on what else runs there.
@@ -44,6 +45,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx1g", "-Duser.timezone=UTC"})
 public class RemoteSqlQueryBenchmark {
   private static final int ROWS_PER_ROUND_TRIP = 4000;
+
+  /**
+   * Which client: {@code edgetimedb} ({@code jdbc:edgetimedb:remote:}, which reads frames itself)
+   * or {@code avatica} (Avatica's own remote driver, as any Avatica client uses the server).
+   */
+  @Param({"edgetimedb"})
+  public String client;
 
   private Process server;
   private Connection connection;
@@ -58,7 +66,10 @@ public class RemoteSqlQueryBenchmark {
         "-Xmx2g", "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"),
         SensorHistoryServer.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     int port = awaitPort(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)));
-    connection = DriverManager.getConnection("jdbc:edgetimedb:remote:url=http://127.0.0.1:" + port);
+    String http = "http://127.0.0.1:" + port;
+    connection = DriverManager.getConnection(client.equals("avatica")
+        ? "jdbc:avatica:remote:url=" + http + ";serialization=protobuf;timeZone=UTC"
+        : "jdbc:edgetimedb:remote:url=" + http);
     queries = new SensorQueries(connection, ROWS_PER_ROUND_TRIP);
   }
 
