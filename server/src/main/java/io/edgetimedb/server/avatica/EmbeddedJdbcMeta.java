@@ -25,6 +25,7 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * and closed by JdbcMeta's caches once idle for the configured time.
  */
 final class EmbeddedJdbcMeta extends JdbcMeta {
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings) throws SQLException {
     super(embeddedUrl, cacheSettings(settings));
@@ -124,7 +125,7 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     TimeZone zone = TimeZone.getDefault();
-    List<Integer> timestamps = zone.getRawOffset() == 0 && !zone.useDaylightTime() ? List.of() : timestampColumns(h);
+    List<Integer> timestamps = zone.hasSameRules(UTC) ? List.of() : timestampColumns(h);
     Frame frame = super.fetch(h, offset, fetchMaxRowCount);
     if (!timestamps.isEmpty()) {
       shiftBack(frame, timestamps, zone);
