@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.remote.FrameReadingDriver;
 
 /**
  * The remote half of {@link EdgeDriver}: {@code jdbc:edgetimedb:remote:url=http://host:port}
@@ -24,7 +25,7 @@ import org.apache.calcite.avatica.DriverVersion;
  * A connection the server refuses fails with a SQLException carrying the server's SQLSTATE,
  * where Avatica's driver would let an unchecked exception escape from connect().
  */
-final class RemoteDriver extends org.apache.calcite.avatica.remote.Driver {
+final class RemoteDriver extends FrameReadingDriver {
   static final String PREFIX = "jdbc:edgetimedb:remote:";
 
   @Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
@@ -121,6 +122,65 @@ class TypesTck {
     try (Connection c = driver.newDatabase().connect()) {
       Tck.createAllTypes(c);
       assertThat(Tck.rows(c, "SELECT value FROM (SELECT d AS value FROM readings)")).isEqualTo(List.of());
+    }
+  }
+
+  /**
+   * Remotely a result arrives in frames of the fetch size, the first with the execution: results of
+   * exactly that many rows and of one more end where they should, with NULLs and TIMESTAMPs (before
+   * and after 1970) as they were written, prepared or not.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource(Tck.CONFIGURATIONS)
+  void resultsOfTheFetchSizeAndOfOneRowMoreArriveWhole(DriverConfiguration driver) throws SQLException {
+    int fetchSize = 250;
+    try (Connection c = driver.newDatabase().connect()) {
+      Tck.execute(c, "CREATE MEASUREMENT m (site TAG, v DOUBLE, n BIGINT, s VARCHAR)");
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO m (ts, site, v, n, s) VALUES (?, 'A', ?, ?, ?)")) {
+        for (int i = 0; i <= fetchSize; i++) {
+          ps.setTimestamp(1, new Timestamp(fetchSizeRowTs(i)));
+          ps.setObject(2, i % 3 == 0 ? null : i + 0.5, Types.DOUBLE);
+          ps.setObject(3, i % 5 == 0 ? null : -i * 1_000_000_007L, Types.BIGINT);
+          ps.setObject(4, fetchSizeRowS(i), Types.VARCHAR);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      for (int rows : new int[] {fetchSize, fetchSize + 1}) {
+        String sql = "SELECT ts, v, n, s FROM m WHERE ts < TIMESTAMP '1970-01-01 00:00:00' + INTERVAL '"
+            + (rows - fetchSize) + "' SECOND ORDER BY ts";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setFetchSize(fetchSize);
+          assertFetchSizeRows(ps.executeQuery(), rows);
+        }
+        try (Statement s = c.createStatement()) {
+          s.setFetchSize(fetchSize);
+          assertFetchSizeRows(s.executeQuery(sql), rows);
+        }
+      }
+    }
+  }
+
+  /** Row {@code i} of the fetch-size test: the row at {@code fetchSize} is the first after 1970. */
+  private static long fetchSizeRowTs(int i) {
+    return (i - 250) * 1000L;
+  }
+
+  /** Column s of row {@code i}: NULL now and then, never where v and n are both NULL (no fields). */
+  private static String fetchSizeRowS(int i) {
+    return i % 7 == 0 && i % 15 != 0 ? null : "s" + i;
+  }
+
+  private static void assertFetchSizeRows(ResultSet rs, int rows) throws SQLException {
+    try (rs) {
+      for (int i = 0; i < rows; i++) {
+        assertThat(rs.next()).as("row %d of %d", i, rows).isTrue();
+        assertThat(rs.getTimestamp(1).getTime()).isEqualTo(fetchSizeRowTs(i));
+        assertThat(rs.getObject(2)).isEqualTo(i % 3 == 0 ? null : i + 0.5);
+        assertThat(rs.getObject(3) == null ? null : rs.getLong(3)).isEqualTo(i % 5 == 0 ? null : -i * 1_000_000_007L);
+        assertThat(rs.getString(4)).isEqualTo(fetchSizeRowS(i));
+      }
+      assertThat(rs.next()).isFalse();
     }
   }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -63,7 +64,7 @@ public final class AvaticaEndpoint implements AutoCloseable {
   private HttpServer httpServer() {
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(settings.port())
-        .withHandler(new LocalService(SqlStatePreservingMeta.wrap(TimedMeta.wrap(meta, executionNanos))), serialization())
+        .withHandler(service(SqlStatePreservingMeta.wrap(TimedMeta.wrap(meta, executionNanos))), serialization())
         .withServerCustomizers(List.of(bindTo(settings.bindHost())), Server.class);
     if (settings.basicAuth()) {
       users = BasicAuthRealmFile.write(settings.basicAuthUser(), settings.basicAuthPassword());
@@ -76,6 +77,10 @@ public final class AvaticaEndpoint implements AutoCloseable {
           settings.tlsKeystore().toFile(), settings.tlsKeystorePassword(), keystoreType());
     }
     return builder.build();
+  }
+
+  private LocalService service(Meta meta) {
+    return serialization() == Serialization.PROTOBUF ? new FrameEncodingService(meta) : new LocalService(meta);
   }
 
   private Serialization serialization() {

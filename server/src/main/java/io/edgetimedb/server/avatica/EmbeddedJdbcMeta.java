@@ -2,13 +2,22 @@ package io.edgetimedb.server.avatica;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Avatica's JdbcMeta over the embedded EdgeTimeDB driver: each remote connection is one embedded
@@ -16,6 +25,7 @@ import org.apache.calcite.avatica.jdbc.JdbcMeta;
  * and closed by JdbcMeta's caches once idle for the configured time.
  */
 final class EmbeddedJdbcMeta extends JdbcMeta {
+  private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings) throws SQLException {
     super(embeddedUrl, cacheSettings(settings));
@@ -48,15 +58,110 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
    * JdbcMeta hands over its own settings merged with the client's; the embedded driver gets the
    * allowed client properties only (defence in depth behind {@link #openConnection}).
    *
-   * <p>JdbcMeta turns TIMESTAMPs between wire and JDBC with a calendar in the server JVM's zone;
-   * an embedded connection in that same zone undoes exactly that shift, so what crosses the wire
-   * is the stored epoch millisecond whatever zone the server runs in (in UTC both are no-ops).
+   * <p>JdbcMeta turns TIMESTAMP parameters from wire to JDBC with a calendar in the server JVM's
+   * zone; an embedded connection in that same zone undoes exactly that shift, so what the engine
+   * sees is the epoch millisecond sent whatever zone the server runs in (in UTC both are no-ops).
+   * Results: see {@link #fetch}.
    */
   @Override
   protected Connection createConnection(String url, Properties merged) throws SQLException {
     Properties properties = ClientPropertyAllowList.forwarded(merged);
     properties.setProperty("timeZone", TimeZone.getDefault().getID());
     return DriverManager.getConnection(url, properties);
+  }
+
+  /**
+   * JdbcMeta puts at most 100 rows into an execution's first frame whatever the client's fetch
+   * size, so a result of a few thousand rows took a second round trip (a fetch) even when the
+   * client asked for all of them at once. The first frame here holds up to the client's fetch size.
+   */
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+      throws NoSuchStatementException {
+    return withFirstFrames(super.execute(h, parameterValues, maxRowsInFirstFrame), maxRowsInFirstFrame);
+  }
+
+  /** As {@link #execute(StatementHandle, List, int)}, for statements without parameters. */
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+      PrepareCallback callback) throws NoSuchStatementException {
+    return withFirstFrames(super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback),
+        maxRowsInFirstFrame);
+  }
+
+  private ExecuteResult withFirstFrames(ExecuteResult result, int maxRowsInFirstFrame) throws NoSuchStatementException {
+    List<MetaResultSet> filled = new ArrayList<>(result.resultSets.size());
+    for (MetaResultSet resultSet : result.resultSets) {
+      filled.add(withFirstFrame(resultSet, maxRowsInFirstFrame));
+    }
+    return new ExecuteResult(filled);
+  }
+
+  private MetaResultSet withFirstFrame(MetaResultSet resultSet, int maxRows) throws NoSuchStatementException {
+    Frame first = resultSet.firstFrame;
+    if (first == null || first.done || !(first.rows instanceof List<Object> rows) || rows.size() >= maxRows) {
+      return resultSet;
+    }
+    Frame next;
+    try {
+      next = fetch(new StatementHandle(resultSet.connectionId, resultSet.statementId, null), rows.size(),
+          maxRows - rows.size());
+    } catch (MissingResultsException e) {
+      throw new IllegalStateException("the result set of a statement just executed is gone", e);
+    }
+    List<Object> joined = new ArrayList<>(rows);
+    next.rows.forEach(joined::add);
+    return MetaResultSet.create(resultSet.connectionId, resultSet.statementId, resultSet.ownStatement,
+        resultSet.signature, new Frame(0, next.done, joined), resultSet.updateCount);
+  }
+
+  /**
+   * JdbcMeta reads the TIMESTAMPs of an execution's first frame with a UTC calendar but those of
+   * later frames with a calendar in the server JVM's zone, so outside UTC every row after the first
+   * frame came out shifted by the zone's offset. Later frames are shifted back here to exactly what
+   * the UTC calendar gives (JdbcMeta's calendar and Avatica's default zone are the same zone).
+   */
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    TimeZone zone = TimeZone.getDefault();
+    List<Integer> timestamps = zone.hasSameRules(UTC) ? List.of() : timestampColumns(h);
+    Frame frame = super.fetch(h, offset, fetchMaxRowCount);
+    if (!timestamps.isEmpty()) {
+      shiftBack(frame, timestamps, zone);
+    }
+    return frame;
+  }
+
+  private static void shiftBack(Frame frame, List<Integer> timestampColumns, TimeZone zone) {
+    for (Object row : frame.rows) {
+      Object[] values = (Object[]) row;
+      for (int column : timestampColumns) {
+        if (values[column] instanceof Long shifted) {
+          values[column] = shifted + zone.getOffset(shifted);
+        }
+      }
+    }
+  }
+
+  private List<Integer> timestampColumns(StatementHandle h) {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    ResultSet resultSet = info == null ? null : info.getResultSet();
+    if (resultSet == null) {
+      return List.of();
+    }
+    try {
+      ResultSetMetaData columns = resultSet.getMetaData();
+      List<Integer> timestamps = new ArrayList<>();
+      for (int i = 1; i <= columns.getColumnCount(); i++) {
+        if (columns.getColumnType(i) == Types.TIMESTAMP) {
+          timestamps.add(i - 1);
+        }
+      }
+      return timestamps;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot describe the result set being fetched", e);
+    }
   }
 
   /** Closes every remote connection's embedded connection (their statements close with them). */
