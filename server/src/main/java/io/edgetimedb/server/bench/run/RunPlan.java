@@ -28,9 +28,23 @@ public record RunPlan(List<Integer> sensors, long ingestMillis, List<String> pee
     }
   }
 
-  /** How often each question runs in the quiet phase, per way of asking. */
+  /** How often each question runs in the quiet phase, per way of asking, unless its time is up first. */
   int quietRepetitions() {
     return quick ? 5 : 100;
+  }
+
+  /** The fewest runs of a question in the quiet phase, however slow it is. */
+  int quietMinimumRepetitions() {
+    return 5;
+  }
+
+  /**
+   * Wall-clock time after which a question stops being repeated in the quiet phase (once it ran
+   * {@link #quietMinimumRepetitions} times): a database that takes seconds per answer would
+   * otherwise hold the run for many minutes. The figures record how many runs there were.
+   */
+  long quietBudgetMillis() {
+    return quick ? 0 : 15_000;
   }
 
   /** Milliseconds between memory samples. */

@@ -149,7 +149,9 @@ final class TargetRound {
     for (BenchQuery q : BenchQuery.values()) {
       ask.ask(q, draw.draw(written.get()));
       Latencies latencies = new Latencies();
-      for (int i = 0; i < plan.quietRepetitions(); i++) {
+      QuietRepetitions repetitions = QuietRepetitions.of(plan);
+      long first = System.nanoTime();
+      for (int i = 0; repetitions.another(i, System.nanoTime() - first); i++) {
         QueryArguments arguments = draw.draw(written.get());
         long started = System.nanoTime();
         ask.ask(q, arguments);

@@ -21,7 +21,8 @@ class MissingPeerJarTest {
 
   @Test
   void everyPeerIsFoundByServiceLoader() {
-    assertThat(peers()).containsOnlyKeys("questdb", "sqlite", "duckdb");
+    // the test class path adds a peer of its own (UnavailablePeer, for the runner's tests)
+    assertThat(peers()).containsKeys("questdb", "sqlite", "duckdb");
   }
 
   @Test
@@ -30,7 +31,8 @@ class MissingPeerJarTest {
     Map<String, String> firstJar = Map.of("questdb", "questdb-<version>.jar (Maven org.questdb:questdb)",
         "sqlite", "sqlite-jdbc-<version>.jar (Maven org.xerial:sqlite-jdbc)",
         "duckdb", "duckdb_jdbc-<version>.jar (Maven org.duckdb:duckdb_jdbc)");
-    for (Peer peer : peers().values()) {
+    for (String name : firstJar.keySet()) {
+      Peer peer = peers().get(name);
       assertThatThrownBy(() -> peer.start(new PeerContext(work, emptyJars, 10, QUIET)))
           .isInstanceOf(PeerUnavailable.class)
           .hasMessageContaining(peer.name() + " needs " + firstJar.get(peer.name()))
