@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * DuckDB (through org.duckdb:duckdb_jdbc) holding the plant feed in one database file, one table
@@ -56,17 +55,8 @@ final class DuckDbTarget implements SqlTarget {
 
   /** Creates the database in {@code directory}: a writing and a reading connection and the tables. */
   static DuckDbTarget open(PeerDirectory directory, ForeignDriver driver) throws SQLException {
-    String url = "jdbc:duckdb:" + directory.path().resolve(FILE);
-    Connection writer = driver.connect(url, new Properties());
-    Connection reader = null;
-    try {
-      reader = driver.connect(url, new Properties());
-      return new DuckDbTarget(directory, writer, reader);
-    } catch (SQLException | RuntimeException e) {
-      try (writer; Connection opened = reader) {
-        throw e;
-      }
-    }
+    return driver.openWriterAndReader("jdbc:duckdb:" + directory.path().resolve(FILE),
+        (writer, reader) -> new DuckDbTarget(directory, writer, reader));
   }
 
   private static String sqlType(FieldType type) {

@@ -55,6 +55,29 @@ final class ForeignDriver {
     return connection;
   }
 
+  /** Makes a target of a writing and a reading connection, which it then owns. */
+  @FunctionalInterface
+  interface TwoConnectionTarget<T> {
+    T create(Connection writer, Connection reader) throws SQLException;
+  }
+
+  /**
+   * Opens a writing and a reading connection to {@code url} and hands both to {@code target};
+   * when opening or the target fails, whatever was opened is closed before the exception leaves.
+   */
+  <T> T openWriterAndReader(String url, TwoConnectionTarget<T> target) throws SQLException {
+    Connection writer = connect(url, new Properties());
+    Connection reader = null;
+    try {
+      reader = connect(url, new Properties());
+      return target.create(writer, reader);
+    } catch (SQLException | RuntimeException e) {
+      try (writer; Connection opened = reader) {
+        throw e;
+      }
+    }
+  }
+
   private static ClassLoader loader(Path jar) {
     return LOADERS.computeIfAbsent(jar.toAbsolutePath().normalize(), path -> {
       try {

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * SQLite (through org.xerial:sqlite-jdbc) holding the plant feed in one database file, one table
@@ -66,17 +65,8 @@ final class SqliteTarget implements SqlTarget {
 
   /** Creates the database in {@code directory}: a writing and a reading connection, the tables, the statements. */
   static SqliteTarget open(PeerDirectory directory, ForeignDriver driver) throws SQLException {
-    String url = "jdbc:sqlite:" + directory.path().resolve(FILE);
-    Connection writer = driver.connect(url, new Properties());
-    Connection reader = null;
-    try {
-      reader = driver.connect(url, new Properties());
-      return new SqliteTarget(directory, writer, reader);
-    } catch (SQLException | RuntimeException e) {
-      try (writer; Connection opened = reader) {
-        throw e;
-      }
-    }
+    return driver.openWriterAndReader("jdbc:sqlite:" + directory.path().resolve(FILE),
+        (writer, reader) -> new SqliteTarget(directory, writer, reader));
   }
 
   private static void createTable(Statement statement, PlantTable table) throws SQLException {
