@@ -4,6 +4,7 @@ import io.edgetimedb.engine.schema.FieldType;
 import io.edgetimedb.engine.write.PointBatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -31,12 +32,14 @@ import java.util.Base64;
  * it reuses one byte buffer per line.
  */
 public final class LineProtocolWriter {
-  private static final String MEASUREMENT_SPECIALS = ", \\";
-  private static final String KEY_SPECIALS = ",= \\";
-  private static final String STRING_SPECIALS = "\"\\";
+  private static final boolean[] MEASUREMENT_SPECIALS = asciiSet(", \\");
+  private static final boolean[] KEY_SPECIALS = asciiSet(",= \\");
+  private static final boolean[] STRING_SPECIALS = asciiSet("\"\\");
 
   private final Precision precision;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+  /** The line being written, bytes [0, length); a plain array, since the writer is one thread's. */
+  private byte[] line = new byte[128];
+  private int length;
 
   public LineProtocolWriter(Precision precision) {
     this.precision = precision;
@@ -60,25 +63,46 @@ public final class LineProtocolWriter {
    * length in bytes. A point that cannot be written appends nothing.
    */
   public int write(PointBatch batch, int point, ByteArrayOutputStream out) {
-    line.reset();
+    length = 0;
     text(batch.measurement(point), MEASUREMENT_SPECIALS);
     for (int t = batch.tagStart(point); t < batch.tagStart(point) + batch.tagCount(point); t++) {
-      line.write(',');
+      put(',');
       text(batch.tagKeys()[t], KEY_SPECIALS);
-      line.write('=');
+      put('=');
       text(batch.tagValues()[t], KEY_SPECIALS);
     }
     for (int f = batch.fieldStart(point); f < batch.fieldStart(point) + batch.fieldCount(point); f++) {
-      line.write(f == batch.fieldStart(point) ? ' ' : ',');
+      put(f == batch.fieldStart(point) ? ' ' : ',');
       text(batch.fieldName(f), KEY_SPECIALS);
-      line.write('=');
+      put('=');
       value(batch, f);
     }
-    line.write(' ');
+    put(' ');
     ascii(Long.toString(precision.fromMillis(batch.timestamp(point))));
-    line.write('\n');
-    out.write(line.toByteArray(), 0, line.size());
-    return line.size();
+    put('\n');
+    out.write(line, 0, length);
+    return length;
+  }
+
+  private static boolean[] asciiSet(String chars) {
+    boolean[] set = new boolean[0x80];
+    chars.chars().forEach(c -> set[c] = true);
+    return set;
+  }
+
+  private void put(int b) {
+    if (length == line.length) {
+      line = Arrays.copyOf(line, 2 * length);
+    }
+    line[length++] = (byte) b;
+  }
+
+  private void put(byte[] bytes) {
+    if (length + bytes.length > line.length) {
+      line = Arrays.copyOf(line, Math.max(2 * line.length, length + bytes.length));
+    }
+    System.arraycopy(bytes, 0, line, length, bytes.length);
+    length += bytes.length;
   }
 
   private void value(PointBatch batch, int f) {
@@ -94,7 +118,7 @@ public final class LineProtocolWriter {
       }
       case BIGINT -> {
         ascii(Long.toString(batch.fieldBits(f)));
-        line.write('i');
+        put('i');
       }
       case BOOLEAN -> ascii(batch.fieldBits(f) != 0 ? "true" : "false");
       case VARCHAR -> quoted((String) batch.fieldRef(f));
@@ -103,13 +127,13 @@ public final class LineProtocolWriter {
   }
 
   private void quoted(String s) {
-    line.write('"');
+    put('"');
     text(s, STRING_SPECIALS);
-    line.write('"');
+    put('"');
   }
 
   /** A name or string, escaping the given characters; non-ASCII text is written as UTF-8. */
-  private void text(String s, String specials) {
+  private void text(String s, boolean[] specials) {
     if (s.indexOf('\n') >= 0) {
       throw new IllegalArgumentException("'" + s.replace("\n", "\\n") + "' holds a line feed, which ends a line"
           + " of line protocol wherever it stands");
@@ -121,28 +145,28 @@ public final class LineProtocolWriter {
         utf8(s.substring(i), specials);
         return;
       }
-      if (specials.indexOf(c) >= 0) {
-        line.write('\\');
+      if (specials[c]) {
+        put('\\');
       }
-      line.write(c);
+      put(c);
     }
   }
 
-  private void utf8(String rest, String specials) {
+  private void utf8(String rest, boolean[] specials) {
     StringBuilder escaped = new StringBuilder(rest.length() + 8);
     for (int i = 0; i < rest.length(); i++) {
       char c = rest.charAt(i);
-      if (specials.indexOf(c) >= 0) {
+      if (c < 0x80 && specials[c]) {
         escaped.append('\\');
       }
       escaped.append(c);
     }
-    line.writeBytes(escaped.toString().getBytes(StandardCharsets.UTF_8));
+    put(escaped.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void ascii(String s) {
     for (int i = 0; i < s.length(); i++) {
-      line.write(s.charAt(i));
+      put(s.charAt(i));
     }
   }
 }

@@ -71,6 +71,20 @@ class LineProtocolWriterTest {
   }
 
   @Test
+  void aLineLongerThanTheWritersBufferIsWholeAndTheNextLineStartsAfresh() {
+    PointBatch batch = new PointBatch();
+    String longText = "x,é\\".repeat(2_500);
+    batch.point("m", TS).tag("k", "é".repeat(200)).field("s", longText);
+    batch.point("m", TS + 1).field("v", 1L);
+    byte[] body = new LineProtocolWriter(Precision.MILLISECONDS).write(batch);
+    PointBatch parsed = new PointBatch();
+    ParseResult result = new LineProtocolParser().parse(body, 0, body.length, Precision.MILLISECONDS, 0, 1, parsed);
+    assertThat(result.errors()).isEmpty();
+    assertThat(BatchText.of(parsed)).containsExactlyElementsOf(BatchText.of(batch));
+    assertThat(new String(body, StandardCharsets.UTF_8)).endsWith("\nm v=1i " + (TS + 1) + "\n");
+  }
+
+  @Test
   void writingOnePointReturnsItsLength() {
     PointBatch batch = new PointBatch();
     batch.point("m", 0).field("v", 1L);
