@@ -80,6 +80,32 @@ public final class RowBlock {
     }
   }
 
+  /** The field id of the i-th requested field. */
+  public int fieldId(int i) {
+    return fieldIds[i];
+  }
+
+  public int fieldCount() {
+    return fieldIds.length;
+  }
+
+  /** Makes this block a single row at {@code ts} carrying no field yet; {@link #setCell} fills it. */
+  public void singleRow(long ts) {
+    rows = 1;
+    ensureTimestamps(1);
+    timestamps[0] = ts;
+    Arrays.fill(columns, null);
+  }
+
+  /** Gives the single row its value of the i-th requested field, in the type it was written as. */
+  public void setCell(int i, FieldType writtenType, long bits, Object ref) {
+    ColumnVector vector = vector(i, writtenType, 1);
+    vector.prepare(writtenType, 1);
+    vector.clearAll(1);
+    vector.set(0, writtenType, bits, ref);
+    columns[i] = vector;
+  }
+
   private ColumnVector vector(int i, FieldType type, int capacity) {
     if (vectors[i] == null) {
       vectors[i] = new ColumnVector(fieldIds[i], type, capacity);

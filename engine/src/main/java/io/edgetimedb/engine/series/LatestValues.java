@@ -2,6 +2,7 @@ package io.edgetimedb.engine.series;
 
 import io.edgetimedb.engine.chunk.ColumnVector;
 import io.edgetimedb.engine.chunk.HeadChunk;
+import io.edgetimedb.engine.chunk.RowBlock;
 import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.schema.FieldType;
 import java.util.Arrays;
@@ -63,6 +64,17 @@ final class LatestValues {
       row--;
     }
     return row;
+  }
+
+  /**
+   * Puts this series' value of the block's i-th field into the block's single row when the
+   * value was written at {@code ts}; an older value means the row at {@code ts} lacks the field.
+   */
+  void copyInto(RowBlock block, int i, long ts) {
+    int fieldId = block.fieldId(i);
+    if (has(fieldId) && timestamps[fieldId] == ts) {
+      block.setCell(i, types[fieldId], bits[fieldId], refs[fieldId]);
+    }
   }
 
   /** Forgets every value, before a rebuild from the rows that are left. */

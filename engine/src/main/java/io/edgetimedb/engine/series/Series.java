@@ -219,9 +219,15 @@ public final class Series {
    * Takes a consistent view for a reader: copies the head rows in [from, to) into
    * {@code headCopy} and returns the sealed chunks as they are now. A reader that wants at
    * most {@code limit} rows (negative: all) from the newest end ({@code newestFirst}) or the
-   * oldest gets only those head rows copied, so "latest N" of a series costs N rows.
+   * oldest gets only those head rows copied, so "latest N" of a series costs N rows. The
+   * newest row alone, when the range holds it, comes from the values the write path keeps, so
+   * it costs no chunk decode even right after the head was sealed.
    */
   public synchronized SealedChunk[] snapshot(long from, long to, RowBlock headCopy, boolean newestFirst, long limit) {
+    if (newestFirst && limit == 1 && holdsNewestRowIn(from, to)) {
+      copyNewestRow(headCopy);
+      return NO_CHUNKS;
+    }
     int lo = head.lowerBound(from);
     int hi = Math.max(lo, to == Long.MAX_VALUE ? head.rows() : head.lowerBound(to));
     if (limit >= 0 && hi - lo > limit) {
@@ -233,6 +239,21 @@ public final class Series {
     }
     headCopy.copy(head, lo, hi);
     return sealed;
+  }
+
+  private boolean holdsNewestRowIn(long from, long to) {
+    return points() > 0 && maxTimestamp >= from && (to == Long.MAX_VALUE || maxTimestamp < to);
+  }
+
+  /** The row at the newest timestamp: each field whose newest value was written at that time. */
+  private void copyNewestRow(RowBlock block) {
+    if (latestStale) {
+      rebuildLatest(new ChunkDecoder());
+    }
+    block.singleRow(maxTimestamp);
+    for (int i = 0; i < block.fieldCount(); i++) {
+      latest.copyInto(block, i, maxTimestamp);
+    }
   }
 
   /**

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The last values a series keeps on its write path must always equal what a scan finds: the
  * value of each field's newest row that carries it. Checked after late points, rewrites of the
- * same timestamp, deletes, widening and a restart from a checkpoint.
+ * same timestamp, deletes, widening and a restart from a checkpoint. So must the newest row of
+ * each series ("ORDER BY ts DESC LIMIT 1"), which is built from those values.
  */
 class LatestReadTest {
   private static final DatabaseConfig SMALL_CHUNKS = DatabaseConfig.defaults().withChunkRows(16);
@@ -29,6 +30,26 @@ class LatestReadTest {
     try (Database db = Database.open(SMALL_CHUNKS)) {
       writeRandomly(db, new Random(7), 3000);
       assertThat(latestOf(db)).isEqualTo(scannedLatestOf(db)).isNotEmpty();
+      assertThat(newestRowsOf(db)).isEqualTo(scannedNewestRowsOf(db)).hasSize(4);
+    }
+  }
+
+  @Test
+  void newestRowsFollowDeletesAndRangesThatEndBeforeThem() {
+    try (Database db = Database.open(SMALL_CHUNKS)) {
+      writeRandomly(db, new Random(5), 2000);
+      db.delete("m", TagPredicate.eq("site", "s1"), 1_001_500, Long.MAX_VALUE);
+      assertThat(newestRowsOf(db)).isEqualTo(scannedNewestRowsOf(db)).hasSize(4);
+      for (long to : new long[] {1_000_100, 1_001_000, 1_001_999}) {
+        Map<String, String> newest = new HashMap<>();
+        try (PointCursor c = db.read(ReadRequest.of("m").tagKeys("site").timeRange(Long.MIN_VALUE, to)
+            .descending(true).limitPerSeries(1))) {
+          while (c.next()) {
+            newest.put(c.tag(0), rowOf(c));
+          }
+        }
+        assertThat(newest).as("before %d", to).isEqualTo(lastRowsBefore(db, to));
+      }
     }
   }
 
@@ -84,6 +105,7 @@ class LatestReadTest {
     }
     try (Database db = Database.open(durable)) {
       assertThat(latestOf(db)).isEqualTo(before).isEqualTo(scannedLatestOf(db));
+      assertThat(newestRowsOf(db)).isEqualTo(scannedNewestRowsOf(db));
     }
   }
 
@@ -161,6 +183,40 @@ class LatestReadTest {
       }
     }
     return out;
+  }
+
+  /** Site to "timestamp: field values" of each series' newest row, read newest first, one row each. */
+  private static Map<String, String> newestRowsOf(Database db) {
+    Map<String, String> out = new HashMap<>();
+    try (PointCursor c = db.read(ReadRequest.of("m").tagKeys("site").descending(true).limitPerSeries(1))) {
+      while (c.next()) {
+        assertThat(out.put(c.tag(0), rowOf(c))).as("one row per series").isNull();
+      }
+    }
+    return out;
+  }
+
+  /** The same from the last row of each series in a scan of every row. */
+  private static Map<String, String> scannedNewestRowsOf(Database db) {
+    return lastRowsBefore(db, Long.MAX_VALUE);
+  }
+
+  private static Map<String, String> lastRowsBefore(Database db, long to) {
+    Map<String, String> out = new HashMap<>();
+    try (PointCursor c = db.read(ReadRequest.of("m").tagKeys("site").timeRange(Long.MIN_VALUE, to))) {
+      while (c.next()) {
+        out.put(c.tag(0), rowOf(c));
+      }
+    }
+    return out;
+  }
+
+  private static String rowOf(PointCursor c) {
+    StringBuilder row = new StringBuilder().append(c.timestamp()).append(':');
+    for (int i = 0; i < c.fieldNames().size(); i++) {
+      row.append(' ').append(c.fieldNames().get(i)).append('=').append(c.getObject(i));
+    }
+    return row.toString();
   }
 
   private static List<String> fieldNames(Database db) {
