@@ -17,8 +17,8 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
  * {@code sys} tables. Everything else is parsed by Calcite's Babel parser, whose non-reserved
  * keywords let {@code value} and {@code count} be plain column names ({@link NaturalNames}
  * covers time, timestamp, first and last); its unquoted identifiers are then mapped to stored
- * names ({@link IdentifierFolding}) and the time-ordered aggregates expanded ({@link
- * TimeOrderedAggregates}).
+ * names ({@link IdentifierFolding}), the time-ordered aggregates expanded ({@link
+ * TimeOrderedAggregates}) and {@code now()} read as CURRENT_TIMESTAMP ({@link NowFunction}).
  */
 final class EdgeSqlParser extends SqlBabelParserImpl {
   private final String sql;
@@ -43,7 +43,7 @@ final class EdgeSqlParser extends SqlBabelParserImpl {
     }
     SqlNode node = super.parseSqlStmtEof();
     IdentifierFolding.apply(node, names);
-    return TimeOrderedAggregates.apply(node, config);
+    return NowFunction.apply(TimeOrderedAggregates.apply(node, config));
   }
 
   private Optional<EdgeStatement> ours() throws SqlParseException {

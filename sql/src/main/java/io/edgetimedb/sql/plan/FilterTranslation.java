@@ -99,6 +99,9 @@ final class FilterTranslation {
     }
     Operand value = operand(right);
     if (value == null) {
+      value = RelativeTime.operand(right);
+    }
+    if (value == null) {
       return null;
     }
     return switch (kind) {

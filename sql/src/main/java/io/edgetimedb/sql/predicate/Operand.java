@@ -1,5 +1,6 @@
 package io.edgetimedb.sql.predicate;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.calcite.DataContext;
 
@@ -7,7 +8,8 @@ import org.apache.calcite.DataContext;
  * A value inside a pushed-down predicate: a literal known when the statement is planned, or a
  * PreparedStatement parameter known only when it runs. Parameters are what keep a prepared
  * time-range query from scanning every series: the plan holds the parameter, the scan reads its
- * value from the {@link DataContext} at execution.
+ * value from the {@link DataContext} at execution. So is the statement's current time, which is
+ * what keeps "the last five minutes" of a cached plan the last five minutes.
  */
 public sealed interface Operand {
 
@@ -50,6 +52,35 @@ public sealed interface Operand {
     @Override
     public String toString() {
       return "?" + index;
+    }
+  }
+
+  /**
+   * The statement's current time plus a fixed offset: {@code CURRENT_TIMESTAMP - INTERVAL '5'
+   * MINUTE}. Read from the same DataContext variable Calcite's generated code reads, so a pushed
+   * bound and one left in a filter see the same instant.
+   *
+   * @param variable {@link DataContext.Variable#CURRENT_TIMESTAMP} or {@link DataContext.Variable#LOCAL_TIMESTAMP}
+   * @param offsetMillis added to it
+   */
+  record CurrentTime(DataContext.Variable variable, long offsetMillis) implements Operand {
+    @Override
+    public Object value(DataContext root) {
+      return (Long) variable.get(root) + offsetMillis;
+    }
+
+    @Override
+    public String toTimeString() {
+      String name = variable == DataContext.Variable.LOCAL_TIMESTAMP ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
+      if (offsetMillis == 0) {
+        return name;
+      }
+      return name + (offsetMillis < 0 ? " - " : " + ") + Duration.ofMillis(Math.abs(offsetMillis));
+    }
+
+    @Override
+    public String toString() {
+      return toTimeString();
     }
   }
 }
