@@ -20,6 +20,8 @@ final class SensorQueries {
   private final PreparedStatement hourRange;
   private final PreparedStatement lastMinutes;
   private final PreparedStatement minuteBuckets;
+  private final PreparedStatement newestRow;
+  private final PreparedStatement latestOfEverySensor;
   private final Statement adHoc;
   private int sensor;
 
@@ -31,6 +33,10 @@ final class SensorQueries {
     minuteBuckets = prepare(connection, "SELECT time_bucket(INTERVAL '1' MINUTE, ts) AS minute,"
         + " avg(value), min(value), max(value) FROM readings WHERE sensor_id = ? AND ts >= ? AND ts < ?"
         + " GROUP BY time_bucket(INTERVAL '1' MINUTE, ts)", fetchSize);
+    newestRow = prepare(connection, "SELECT ts, value FROM readings WHERE sensor_id = ? ORDER BY ts DESC LIMIT 1",
+        fetchSize);
+    latestOfEverySensor = prepare(connection, "SELECT sensor_id, last(value, ts) FROM readings GROUP BY sensor_id",
+        fetchSize);
     adHoc = connection.createStatement();
     adHoc.setFetchSize(fetchSize);
   }
@@ -70,6 +76,17 @@ final class SensorQueries {
     String sql = "SELECT ts, value FROM readings WHERE sensor_id = '" + nextSensor() + "' AND ts >= TIMESTAMP '"
         + text(from) + "' AND ts < TIMESTAMP '" + text(from + HOUR) + "'";
     return sumOfColumn2(adHoc.executeQuery(sql), 3600);
+  }
+
+  /** (e) one sensor's newest row: ORDER BY ts DESC LIMIT 1. */
+  double newestRowOfOneSensor() throws SQLException {
+    newestRow.setString(1, nextSensor());
+    return sumOfColumn2(newestRow.executeQuery(), 1);
+  }
+
+  /** (f) the last value of every sensor: 1,000 rows. */
+  double latestOfEverySensor() throws SQLException {
+    return sumOfColumn2(latestOfEverySensor.executeQuery(), SensorHistory.SENSORS);
   }
 
   private String nextSensor() {

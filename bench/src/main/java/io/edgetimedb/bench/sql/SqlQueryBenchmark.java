@@ -61,6 +61,18 @@ public class SqlQueryBenchmark {
     return queries.oneHourOfOneSensorAdHoc();
   }
 
+  /** (e) one sensor's newest row, from the last values kept on the write path. */
+  @Benchmark
+  public double newestRowOfOneSensor() throws SQLException {
+    return queries.newestRowOfOneSensor();
+  }
+
+  /** (f) last(value, ts) of all 1,000 sensors, from the last values kept on the write path. */
+  @Benchmark
+  public double latestOfEverySensor() throws SQLException {
+    return queries.latestOfEverySensor();
+  }
+
   @TearDown(Level.Trial)
   public void close() throws SQLException {
     connection.close();
