@@ -22,6 +22,7 @@ final class SensorQueries {
   private final PreparedStatement minuteBuckets;
   private final PreparedStatement newestRow;
   private final PreparedStatement latestOfEverySensor;
+  private final PreparedStatement newestRowOfEverySensor;
   private final Statement adHoc;
   private int sensor;
 
@@ -37,6 +38,8 @@ final class SensorQueries {
         fetchSize);
     latestOfEverySensor = prepare(connection, "SELECT sensor_id, last(value, ts) FROM readings GROUP BY sensor_id",
         fetchSize);
+    newestRowOfEverySensor = prepare(connection, "SELECT sensor_id, value FROM (SELECT sensor_id, ts, value,"
+        + " ROW_NUMBER() OVER (PARTITION BY sensor_id ORDER BY ts DESC) AS rn FROM readings) WHERE rn = 1", fetchSize);
     adHoc = connection.createStatement();
     adHoc.setFetchSize(fetchSize);
   }
@@ -87,6 +90,11 @@ final class SensorQueries {
   /** (f) the last value of every sensor: 1,000 rows. */
   double latestOfEverySensor() throws SQLException {
     return sumOfColumn2(latestOfEverySensor.executeQuery(), SensorHistory.SENSORS);
+  }
+
+  /** (g) the newest row of every sensor, as a ROW_NUMBER window: 1,000 rows. */
+  double newestRowOfEverySensor() throws SQLException {
+    return sumOfColumn2(newestRowOfEverySensor.executeQuery(), SensorHistory.SENSORS);
   }
 
   private String nextSensor() {

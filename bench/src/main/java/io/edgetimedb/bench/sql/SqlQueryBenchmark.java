@@ -73,6 +73,12 @@ public class SqlQueryBenchmark {
     return queries.latestOfEverySensor();
   }
 
+  /** (g) the newest row of all 1,000 sensors through ROW_NUMBER() ... = 1. */
+  @Benchmark
+  public double newestRowOfEverySensor() throws SQLException {
+    return queries.newestRowOfEverySensor();
+  }
+
   @TearDown(Level.Trial)
   public void close() throws SQLException {
     connection.close();
