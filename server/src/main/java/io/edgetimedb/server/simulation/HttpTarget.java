@@ -3,13 +3,11 @@ package io.edgetimedb.server.simulation;
 import io.edgetimedb.engine.lineprotocol.LineProtocolWriter;
 import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.server.http.WriteClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -18,8 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Line protocol POSTed to {@code /api/v2/write?precision=ms}, the InfluxDB 2 write path the
  * server's HTTP port (and InfluxDB, and Telegraf's listener) take, in bodies of up to
- * {@code batchLines} lines. Millisecond timestamps: the engine's own unit, so nothing is
- * rounded and the bodies are shorter than with nanoseconds. A 204 delivers the whole body; a
+ * {@code batchLines} lines, through a {@link WriteClient}. A 204 delivers the whole body; a
  * 400 delivers the lines the server says it wrote ({@code pointsWritten} in its JSON answer)
  * and loses the rest; any other status, a timeout or a broken connection loses the body.
  * Requests are sent one at a time on one keep-alive connection.
@@ -29,18 +26,16 @@ final class HttpTarget implements SimulationTarget {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern POINTS_WRITTEN = Pattern.compile("\"pointsWritten\"\\s*:\\s*(\\d+)");
 
-  private final URI writeUri;
+  private final WriteClient client;
   private final int batchLines;
   private final DeliveryCounts counts;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(CONNECT_TIMEOUT).build();
   private final LineProtocolWriter writer = new LineProtocolWriter(Precision.MILLISECONDS);
   private final ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
   private int lines;
   private long firstLineNanos;
 
   private HttpTarget(TargetAddress address, int batchLines, DeliveryCounts counts) {
-    this.writeUri = URI.create("http://" + address.host() + ":" + address.port() + "/api/v2/write?precision=ms");
+    this.client = new WriteClient("http://" + address.host() + ":" + address.port(), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     this.batchLines = batchLines;
     this.counts = counts;
   }
@@ -78,13 +73,11 @@ final class HttpTarget implements SimulationTarget {
 
   private void post() {
     int sent = lines;
-    HttpRequest request = HttpRequest.newBuilder(writeUri).timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    byte[] content = body.toByteArray();
     body.reset();
     lines = 0;
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.post(content);
       outcome(response.statusCode(), response.body(), sent);
     } catch (IOException e) {
       counts.failed("connection failure", e.toString(), sent);
@@ -122,6 +115,6 @@ final class HttpTarget implements SimulationTarget {
 
   @Override
   public String toString() {
-    return writeUri.toString();
+    return client.writeUri().toString();
   }
 }

@@ -7,13 +7,12 @@ import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.RejectedPoint;
 import io.edgetimedb.engine.write.WriteResult;
+import io.edgetimedb.server.http.WriteClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,19 +29,19 @@ import java.util.List;
 public final class HttpPointSink implements PointSink {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final WriteClient client;
   private final URI writeUri;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
   private final LineProtocolWriter writer = new LineProtocolWriter(Precision.MILLISECONDS);
 
   /** @param serverUrl the server's HTTP port, such as {@code http://127.0.0.1:8086} */
   public HttpPointSink(String serverUrl) {
-    URI base = URI.create(serverUrl.endsWith("/") ? serverUrl : serverUrl + "/");
-    if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
+    try {
+      this.client = new WriteClient(serverUrl, Duration.ofSeconds(10), Duration.ofMinutes(1));
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--url must be the server's HTTP address (http://host:8086), was '"
-          + serverUrl + "'");
+          + serverUrl + "'", e);
     }
-    this.writeUri = base.resolve("api/v2/write?precision=ms");
+    this.writeUri = client.writeUri();
   }
 
   @Override
@@ -73,11 +72,8 @@ public final class HttpPointSink implements PointSink {
   }
 
   private HttpResponse<String> post(byte[] body) {
-    HttpRequest request = HttpRequest.newBuilder(writeUri).timeout(Duration.ofMinutes(1))
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.post(body);
     } catch (ConnectException e) {
       throw new UncheckedIOException(new IOException("no server answers at " + writeUri + " (is it running?)", e));
     } catch (IOException e) {
