@@ -100,6 +100,6 @@ public final class EdgeDriver extends Driver {
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     String key = ((CalciteConnection) connection).getProperties().getProperty(DATABASE_PROPERTY);
-    return EdgeMeta.create(connection, () -> OpenDatabases.release(key), SqlStates::of);
+    return EdgeMeta.create(connection, OpenDatabases.plans(key), () -> OpenDatabases.release(key), SqlStates::of);
   }
 }

@@ -4,6 +4,7 @@ import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.calcite.jdbc.AdHocPlans;
 
 /**
  * The databases the JVM's connections have open, by URL key. A database opens with its first
@@ -11,10 +12,16 @@ import java.util.Map;
  * is open and starts empty after that, while {@code file:dir} checkpoints on its last close and
  * comes back from its directory on the next open. A database opened elsewhere (by the server)
  * can be served under a URL instead: connections then share it and never close it.
+ *
+ * <p>Each open database has one cache of ad-hoc query plans that all its connections use; it
+ * goes with the database's entry, on the last close or when serving stops.
  */
 final class OpenDatabases {
-  /** @param served opened by someone else, who closes it; connections only borrow it */
-  private record Entry(Database db, int connections, boolean served) {}
+  /**
+   * @param plans the ad-hoc query plans of the database's connections
+   * @param served opened by someone else, who closes it; connections only borrow it
+   */
+  private record Entry(Database db, AdHocPlans plans, int connections, boolean served) {}
 
   private static final Map<String, Entry> OPEN = new HashMap<>();
 
@@ -24,15 +31,24 @@ final class OpenDatabases {
   static synchronized Database acquire(DatabaseUrl url) {
     Entry entry = OPEN.get(url.key());
     if (entry == null) {
-      entry = new Entry(Database.open(config(url)), 0, false);
+      entry = new Entry(Database.open(config(url)), new AdHocPlans(), 0, false);
     }
-    OPEN.put(url.key(), new Entry(entry.db, entry.connections + 1, entry.served));
+    OPEN.put(url.key(), new Entry(entry.db, entry.plans, entry.connections + 1, entry.served));
     return entry.db;
   }
 
   private static DatabaseConfig config(DatabaseUrl url) {
     DatabaseConfig defaults = DatabaseConfig.defaults();
     return url.directory() == null ? defaults : defaults.withDataDirectory(url.directory());
+  }
+
+  /**
+   * The plan cache of the database open under {@code key}. A connection whose database is no
+   * longer listed (served, then no longer) gets a cache of its own.
+   */
+  static synchronized AdHocPlans plans(String key) {
+    Entry entry = OPEN.get(key);
+    return entry == null ? new AdHocPlans() : entry.plans;
   }
 
   static synchronized void release(String key) {
@@ -44,7 +60,7 @@ final class OpenDatabases {
       OPEN.remove(key);
       entry.db.close();
     } else {
-      OPEN.put(key, new Entry(entry.db, entry.connections - 1, entry.served));
+      OPEN.put(key, new Entry(entry.db, entry.plans, entry.connections - 1, entry.served));
     }
   }
 
@@ -53,7 +69,7 @@ final class OpenDatabases {
     if (OPEN.containsKey(url.key())) {
       throw new IllegalStateException("a database is already open under " + url.key());
     }
-    OPEN.put(url.key(), new Entry(db, 0, true));
+    OPEN.put(url.key(), new Entry(db, new AdHocPlans(), 0, true));
   }
 
   /** Stops serving a database; connections still open keep using it until they close. */

@@ -16,6 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
@@ -39,24 +42,36 @@ import org.apache.calcite.sql.parser.SqlParseException;
  *   <li>{@code INSERT ... VALUES} of literals and parameters, and batches of such prepared
  *       INSERTs, go straight to one engine batch, without planning per statement or running a
  *       plan per row.
- *   <li>Ad-hoc queries ({@code Statement.executeQuery}) that differ only in the literals of
- *       their conditions share a plan: the literals become parameters ({@link NormalisedQuery})
- *       and the plan is cached per connection until the schema changes ({@link PlanCache}).
+ *   <li>Ad-hoc queries ({@code Statement.executeQuery} of SELECT or WITH) that differ only in
+ *       literals share a plan: the literals of conditions, LIKE patterns and row counts become
+ *       parameters ({@link NormalisedQuery}; INTERVAL, TIME, SELECT-list and function-argument
+ *       literals stay in the text). Plans live in the {@link AdHocPlans} of the connection's
+ *       database, {@value AdHocPlans#CAPACITY} per database, shared by all its connections, by
+ *       (schema version, connection properties but the password, current schema, normalised
+ *       text, max rows) ({@link PlanCache.Key}); each run binds the plan to this connection's
+ *       root schema. A literal that does not bind as Calcite would convert it
+ *       ({@link Literal#valueFor}), or a text that does not plan normalised, runs planned with
+ *       its literals.
  *   <li>Errors leave with a SQLSTATE.
  * </ul>
  */
 public final class EdgeMeta extends CalciteMetaImpl {
-  /** Ad-hoc query plans kept per connection; a plan is a few tens of kB of generated code. */
-  private static final int PLAN_CACHE_SIZE = 256;
+  /** Connection properties that cannot change a plan and must not sit in a cache key. */
+  private static final Set<String> NOT_PLAN_SETTINGS = Set.of("password");
 
   private final Runnable onClose;
   private final Function<Throwable, String> sqlStates;
-  private final PlanCache<CalcitePrepare.CalciteSignature<Object>> plans = new PlanCache<>(PLAN_CACHE_SIZE);
+  private final AdHocPlans plans;
+  /** The connection's properties that may change what a plan means, as part of a plan's key. */
+  private final String planSettings;
   /** The literal values an ad-hoc query of a statement (by id) runs with, bound to its cached plan. */
   private final Map<Integer, List<TypedValue>> literalValues = new ConcurrentHashMap<>();
 
-  private EdgeMeta(CalciteConnectionImpl connection, Runnable onClose, Function<Throwable, String> sqlStates) {
+  private EdgeMeta(CalciteConnectionImpl connection, AdHocPlans plans, Runnable onClose,
+      Function<Throwable, String> sqlStates) {
     super(connection, CalciteMetaTableFactoryImpl.INSTANCE, CalciteMetaColumnFactoryImpl.INSTANCE);
+    this.plans = plans;
+    this.planSettings = planSettings(connection.getProperties());
     this.onClose = onClose;
     this.sqlStates = sqlStates;
     connProps.setAutoCommit(true);
@@ -64,11 +79,29 @@ public final class EdgeMeta extends CalciteMetaImpl {
   }
 
   /**
+   * @param plans the ad-hoc query plans of the connection's database, shared with its other connections
    * @param onClose runs once the connection has closed (releases its database)
    * @param sqlStates the SQLSTATE of an error
    */
-  public static Meta create(AvaticaConnection connection, Runnable onClose, Function<Throwable, String> sqlStates) {
-    return new EdgeMeta((CalciteConnectionImpl) connection, onClose, sqlStates);
+  public static Meta create(AvaticaConnection connection, AdHocPlans plans, Runnable onClose,
+      Function<Throwable, String> sqlStates) {
+    return new EdgeMeta((CalciteConnectionImpl) connection, plans, onClose, sqlStates);
+  }
+
+  /**
+   * Every connection property but the password, sorted: time zone, case sensitivity, lexical
+   * policy, conformance, function libraries and user all decide how a text plans or what its
+   * plan computes, and any property a later Calcite adds might; two connections share plans
+   * only when they agree on all of them.
+   */
+  private static String planSettings(Properties properties) {
+    Map<String, String> settings = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (!NOT_PLAN_SETTINGS.contains(name)) {
+        settings.put(name, properties.getProperty(name));
+      }
+    }
+    return settings.toString();
   }
 
   @Override
@@ -140,17 +173,16 @@ public final class EdgeMeta extends CalciteMetaImpl {
     }
     NormalisedQuery query = NormalisedQuery.of(sql);
     CalciteServerStatement statement = getConnection().server.getStatement(h);
-    CalcitePrepare.CalciteSignature<Object> signature;
-    try {
-      signature = plans.plan(db.schemaVersion(), query, maxRowCount, () -> getConnection()
-          .parseQuery(CalcitePrepare.Query.of(query.sql()), statement.createPrepareContext(), maxRowCount));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-    Optional<List<TypedValue>> values = bind(signature, query.literals());
+    // The current schema decides what unqualified names mean.
+    PlanCache.Key key = new PlanCache.Key(db.schemaVersion(), planSettings + " schema=" + getConnection().getSchema(),
+        query.sql(), maxRowCount);
+    Optional<CalcitePrepare.CalciteSignature<Object>> plan = plans.plan(key, () -> getConnection()
+        .parseQuery(CalcitePrepare.Query.of(query.sql()), statement.createPrepareContext(), maxRowCount));
+    Optional<List<TypedValue>> values = plan.flatMap(p -> bind(p, query.literals()));
     if (values.isEmpty()) {
       return Optional.empty();
     }
+    CalcitePrepare.CalciteSignature<Object> signature = AdHocPlans.boundTo(plan.get(), getConnection().rootSchema);
     synchronized (callback.getMonitor()) {
       callback.clear();
       statement.setSignature(signature);

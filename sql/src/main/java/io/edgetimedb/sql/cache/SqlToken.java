@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * One token of a SQL text, as far as finding literals needs: words, quoted identifiers, string,
- * number and typed timestamp literals, operators and punctuation; comments and white space are
- * skipped. Not a full lexer: anything it does not know is a one-character token, which at worst
- * leaves a literal in the text.
+ * number (with a minus sign written right before it where only a unary minus can be) and typed
+ * TIMESTAMP and DATE literals, operators and punctuation; comments and white space are skipped.
+ * Not a full lexer: anything it does not know is a one-character token, which at worst leaves a
+ * literal in the text.
  *
  * @param start offset of the first character in the text
  * @param end offset after the last character
@@ -18,7 +19,11 @@ import java.util.Set;
  */
 record SqlToken(int start, int end, String upper, Literal literal) {
   private static final Set<String> TWO_CHARACTER_OPERATORS = Set.of("<=", ">=", "<>", "!=", "||");
-  private static final Set<String> TIME_KEYWORDS = Set.of("TIMESTAMP", "DATE", "TIME", "INTERVAL");
+  /** Type keywords whose literal stays text: this cache does not bind TIME or INTERVAL values. */
+  private static final Set<String> UNBOUND_TYPE_KEYWORDS = Set.of("TIME", "INTERVAL");
+  /** Tokens after which a minus sign cannot subtract, so it belongs to the number after it. */
+  private static final Set<String> BEFORE_UNARY_MINUS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=", "BETWEEN",
+      "AND", "(", ",");
 
   static List<SqlToken> scan(String sql) {
     List<SqlToken> tokens = new ArrayList<>();
@@ -27,11 +32,25 @@ record SqlToken(int start, int end, String upper, Literal literal) {
       SqlToken token = next(sql, i, tokens);
       if (token.literal() != null && token.start() < i) {
         tokens.remove(tokens.size() - 1); // the type keyword now belongs to the literal
+      } else if (isUnaryMinus(tokens, token)) {
+        token = negated(tokens.remove(tokens.size() - 1), token);
       }
       tokens.add(token);
       i = skipSpaceAndComments(sql, token.end());
     }
     return tokens;
+  }
+
+  /** {@code token} is a number right after a minus sign that follows an operator or {@code (} or {@code ,}. */
+  private static boolean isUnaryMinus(List<SqlToken> before, SqlToken token) {
+    int n = before.size();
+    return token.upper().equals("0") && n >= 2 && before.get(n - 1).upper().equals("-")
+        && before.get(n - 1).end() == token.start() && BEFORE_UNARY_MINUS.contains(before.get(n - 2).upper());
+  }
+
+  private static SqlToken negated(SqlToken minus, SqlToken number) {
+    Literal literal = number.literal();
+    return new SqlToken(minus.start(), number.end(), "0", new Literal(literal.kind(), "-" + literal.text()));
   }
 
   private static SqlToken next(String sql, int i, List<SqlToken> before) {
@@ -60,8 +79,8 @@ record SqlToken(int start, int end, String upper, Literal literal) {
   }
 
   /**
-   * A quoted string; after TIMESTAMP it is a timestamp literal spanning the keyword too. After
-   * DATE, TIME or INTERVAL it stays in the text: those need parameter types this cache does not bind.
+   * A quoted string; after TIMESTAMP or DATE it is a literal of that type spanning the keyword
+   * too. After TIME or INTERVAL it stays in the text.
    */
   private static SqlToken string(String sql, int i, List<SqlToken> before) {
     StringBuilder value = new StringBuilder();
@@ -78,11 +97,11 @@ record SqlToken(int start, int end, String upper, Literal literal) {
       }
     }
     String keyword = before.isEmpty() ? "" : before.get(before.size() - 1).upper();
-    if (keyword.equals("TIMESTAMP")) {
+    if (keyword.equals("TIMESTAMP") || keyword.equals("DATE")) {
       int keywordStart = before.get(before.size() - 1).start();
-      return new SqlToken(keywordStart, j, "'", new Literal(Literal.Kind.TIMESTAMP, value.toString()));
+      return new SqlToken(keywordStart, j, "'", new Literal(Literal.Kind.valueOf(keyword), value.toString()));
     }
-    if (TIME_KEYWORDS.contains(keyword)) {
+    if (UNBOUND_TYPE_KEYWORDS.contains(keyword)) {
       return other(sql, i, j);
     }
     return new SqlToken(i, j, "'", new Literal(Literal.Kind.STRING, value.toString()));

@@ -16,8 +16,8 @@ import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 
 /**
- * Translates a condition on tag columns alone (=, <>, IN, NOT IN, LIKE 'prefix%', IS [NOT]
- * NULL, AND, OR, NOT) into a {@link TagFilter}, or returns null when any part of it is something
+ * Translates a condition on tag columns alone (=, <>, IN, NOT IN, LIKE, IS [NOT] NULL, AND, OR,
+ * NOT) into a {@link TagFilter}, or returns null when any part of it is something
  * else. Negation is pushed down to the comparisons, where SQL's three-valued logic is kept by
  * requiring the tag to be present: {@code NOT site = 'A'} holds only for series that have a site.
  */
@@ -92,16 +92,24 @@ final class TagFilterTranslation {
     return present ? has : new TagFilter.Not(has);
   }
 
+  /**
+   * LIKE without ESCAPE. A literal 'prefix%' stays a {@link TagFilter.Prefix}, which EXPLAIN
+   * shows as written; other patterns, and parameters, are resolved when the statement runs.
+   */
   private TagFilter like(RexCall call, boolean negated) {
     if (call.getOperands().size() != 2) {
       return null;
     }
     String key = tagKey(call.getOperands().get(0));
-    String prefix = call.getOperands().get(1) instanceof RexLiteral literal ? prefixOf(literal) : null;
-    if (key == null || prefix == null) {
+    RexNode patternNode = call.getOperands().get(1);
+    Operand pattern = FilterTranslation.operand(patternNode);
+    if (key == null || pattern == null || negated && pattern instanceof Operand.Parameter) {
+      // A NULL parameter makes NOT LIKE unknown, which the negated engine predicate would not be.
       return null;
     }
-    TagFilter match = new TagFilter.Prefix(key, prefix);
+    String prefix = patternNode instanceof RexLiteral literal ? prefixOf(literal) : null;
+    TagFilter match = prefix != null ? new TagFilter.Prefix(key, prefix)
+        : new TagFilter.Like(spec.columns().measurement(), key, pattern);
     return negated ? presentAndNot(key, match) : match;
   }
 

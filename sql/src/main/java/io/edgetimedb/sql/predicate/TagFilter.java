@@ -1,10 +1,13 @@
 package io.edgetimedb.sql.predicate;
 
+import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.index.TagPredicate;
+import io.edgetimedb.sql.EdgeSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.runtime.SqlFunctions;
 
 /**
  * The tag part of a pushed filter, with SQL semantics, as a template that becomes an engine
@@ -74,6 +77,62 @@ public sealed interface TagFilter {
     @Override
     public String toString() {
       return quote(key) + " LIKE '" + prefix.replace("'", "''") + "%'";
+    }
+  }
+
+  /**
+   * {@code key LIKE pattern} for any pattern, also one known only at execution. A pattern
+   * {@code 'abc%'} is a prefix look-up in the tag index and one without wildcards an equality;
+   * any other is matched, with Calcite's own LIKE, against the key's values in the measurement,
+   * which the index then looks up: exact in every case, so nothing is checked again above the
+   * scan and a LIMIT can still be pushed into it. A NULL pattern matches nothing.
+   */
+  record Like(String measurement, String key, Operand pattern) implements TagFilter {
+    @Override
+    public TagPredicate resolve(DataContext root) {
+      Object v = pattern.value(root);
+      if (v == null) {
+        return nothing();
+      }
+      String p = v.toString();
+      String fixed = p.substring(0, firstWildcard(p));
+      if (fixed.length() == p.length()) {
+        return fixed.isEmpty() ? nothing() : TagPredicate.eq(key, fixed);
+      }
+      if (fixed.length() == p.length() - 1 && p.endsWith("%")) {
+        return TagPredicate.prefix(key, fixed);
+      }
+      SqlFunctions.LikeFunction like = new SqlFunctions.LikeFunction();
+      List<String> matching = new ArrayList<>();
+      for (String value : database(root).tagValues(measurement, key)) {
+        if (value.startsWith(fixed) && like.like(value, p)) {
+          matching.add(value);
+        }
+      }
+      return matching.isEmpty() ? nothing() : TagPredicate.in(key, matching);
+    }
+
+    private static int firstWildcard(String pattern) {
+      for (int i = 0; i < pattern.length(); i++) {
+        if (pattern.charAt(i) == '%' || pattern.charAt(i) == '_') {
+          return i;
+        }
+      }
+      return pattern.length();
+    }
+
+    /** The database of the running connection, whose tag values the pattern is matched against. */
+    private static Database database(DataContext root) {
+      Database db = EdgeSchemas.database(root.getRootSchema());
+      if (db == null) {
+        throw new IllegalStateException("no EdgeTimeDB database in the schema of this statement");
+      }
+      return db;
+    }
+
+    @Override
+    public String toString() {
+      return quote(key) + " LIKE " + pattern;
     }
   }
 
