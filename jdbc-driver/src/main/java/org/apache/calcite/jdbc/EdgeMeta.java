@@ -104,6 +104,12 @@ public final class EdgeMeta extends CalciteMetaImpl {
     return settings.toString();
   }
 
+  /** Numbers statements one at a time: Avatica's counter is a plain field (see {@link EdgeConnection}). */
+  @Override
+  public synchronized StatementHandle createStatement(ConnectionHandle ch) {
+    return super.createStatement(ch);
+  }
+
   @Override
   public void commit(ConnectionHandle ch) {
     // Every statement was applied when it ran.
