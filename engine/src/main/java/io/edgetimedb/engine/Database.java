@@ -26,6 +26,7 @@ import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.write.BatchWriter;
+import io.edgetimedb.engine.write.PendingWrite;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.WriteLimits;
 import io.edgetimedb.engine.write.WriteResult;
@@ -234,21 +235,52 @@ public final class Database implements AutoCloseable {
    *     of them was applied
    */
   public WriteResult write(PointBatch batch) {
+    PendingWrite pending = writePending(batch);
+    awaitDurable(pending);
+    return pending.result();
+  }
+
+  /**
+   * {@link #write} that returns once the points are logged and applied, before they are known
+   * to be on disk: a caller that acknowledges what it wrote (an MQTT subscriber) writes several
+   * batches and then waits once, with {@link #awaitDurable}, for the newest. Readers see the
+   * points at once; a crash before the wait returned may lose them.
+   *
+   * @throws StorageException when the points could not be logged: none of them was applied
+   */
+  public PendingWrite writePending(PointBatch batch) {
     ensureOpen();
     long now = System.currentTimeMillis();
     BatchWriter writer = writers.get();
-    WriteResult result;
+    PendingWrite pending;
     if (store == null) {
-      result = writer.write(batch, now);
+      pending = new PendingWrite(writer.write(batch, now), 0);
     } else {
       try {
-        result = store.write(writer, batch, now);
+        pending = store.writePending(writer, batch, now);
       } catch (IOException e) {
         throw new StorageException("write not acknowledged: " + e.getMessage(), e);
       }
     }
-    sources.record(batch.source(), result, writer.clock());
-    return result;
+    sources.record(batch.source(), pending.result(), writer.clock());
+    return pending;
+  }
+
+  /**
+   * Waits until {@code write}, and every write logged before it, is as durable as the fsync
+   * policy asks; returns at once for an in-memory database.
+   *
+   * @throws StorageException when the log could not be forced to disk (the log is then failed)
+   */
+  public void awaitDurable(PendingWrite write) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.awaitDurable(write.logSequence());
+    } catch (IOException e) {
+      throw new StorageException("write not acknowledged: " + e.getMessage(), e);
+    }
   }
 
   /**

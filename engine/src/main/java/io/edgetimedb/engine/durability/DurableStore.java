@@ -13,6 +13,7 @@ import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.wal.WriteAheadLog;
 import io.edgetimedb.engine.write.BatchWriter;
+import io.edgetimedb.engine.write.PendingWrite;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.QueuedDelete;
 import io.edgetimedb.engine.write.WriteResult;
@@ -150,6 +151,13 @@ public final class DurableStore implements Closeable {
    * re-checks what other batches changed since the check, and a replay decides the same way.
    */
   public WriteResult write(BatchWriter writer, PointBatch batch, long now) throws IOException {
+    PendingWrite pending = writePending(writer, batch, now);
+    awaitDurable(pending.logSequence());
+    return pending.result();
+  }
+
+  /** {@link #write} without the wait for durability; {@link #awaitDurable} waits for it. */
+  public PendingWrite writePending(BatchWriter writer, PointBatch batch, long now) throws IOException {
     writer.check(batch, now);
     ByteSink encoded = recordBuffers.get();
     encoded.reset();
@@ -179,11 +187,14 @@ public final class DurableStore implements Closeable {
     } finally {
       ingest.unlock();
     }
-    WriteResult result = writer.applyInTurn(sequence);
+    return new PendingWrite(writer.applyInTurn(sequence), sequence);
+  }
+
+  /** Waits until the log record {@code sequence} and every one before it are as durable as the policy asks. */
+  public void awaitDurable(long sequence) throws IOException {
     if (sequence != 0) {
       log.awaitDurable(sequence);
     }
-    return result;
   }
 
   private static boolean anyAccepted(PointBatch batch, boolean[] accepted) {
