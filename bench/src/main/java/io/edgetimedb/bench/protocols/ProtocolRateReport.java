@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * <p>Run (after {@code mvn -B -q -DskipTests package}):
  * <pre>
  * java -cp bench/target/benchmarks.jar io.edgetimedb.bench.protocols.ProtocolRateReport \
- *     [--points=2000000] [--mqtt-points=200000] [--sensors=1000]
+ *     [--points=2000000] [--mqtt-points=200000] [--sensors=1000] [--ways=http,tcp,udp,mqtt]
  * </pre>
  * Output committed in {@code bench/results/protocol-rates.txt}.
  */
@@ -69,8 +69,12 @@ public final class ProtocolRateReport {
         runs.add(new String[] {"tcp", "tcp://127.0.0.1:" + port(ready, "tcp"), Long.toString(points)});
         runs.add(new String[] {"udp", "udp://127.0.0.1:" + port(ready, "udp"), Long.toString(points)});
         runs.add(new String[] {"mqtt", broker.uri().replace("tcp:", "mqtt:"), Long.toString(mqttPoints)});
+        List<String> ways = List.of(options.getOrDefault("ways", "http,tcp,udp,mqtt").split(","));
         for (int i = 0; i < runs.size(); i++) {
           String[] run = runs.get(i);
+          if (!ways.contains(run[0])) {
+            continue;
+          }
           measure(server, run[0], run[1], Long.parseLong(run[2]), sensors, start + i * 20 * DAY, work);
         }
       } finally {

@@ -21,8 +21,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * The subscriber's connection to the broker and its life: connect, subscribe, notice the loss,
  * wait ({@link ReconnectBackoff}), connect again, until closed. Attempts run on one scheduler
- * thread, so two never overlap; messages arrive on paho's callback thread, one at a time, and the
- * handler acknowledges them itself ({@link #acknowledge}).
+ * thread, so two never overlap; messages arrive on paho's callback thread, one at a time, and are
+ * acknowledged later ({@link #acknowledge}), once what they wrote is durable, with the number of
+ * the connection they came on.
  *
  * <p><b>Subscriptions.</b> The first connection of this process always subscribes, because the
  * configured topics may differ from those of a session kept from an earlier run. After a
@@ -50,6 +51,8 @@ final class BrokerConnection implements AutoCloseable {
   private final MqttStatistics statistics;
   private final Logger log;
   private volatile boolean closed;
+  /** Counts connection attempts; set before connecting, so every message is tagged with its connection. */
+  private volatile long connectionNumber;
   private boolean subscribedOnce;
   /** The scheduled attempt, so a loss noticed twice (failed subscribe and lost connection) schedules one. */
   private ScheduledFuture<?> nextAttempt;
@@ -97,11 +100,41 @@ final class BrokerConnection implements AutoCloseable {
     attempts.execute(this::attempt);
   }
 
-  /** Tells the broker a QoS 1 message is done with; QoS 0 messages need nothing. */
-  void acknowledge(MqttMessage message) throws MqttException {
-    if (message.getQos() > 0) {
-      client.messageArrivedComplete(message.getId(), message.getQos());
+  /** The number of the connection being made or held; messages arriving now came on it. */
+  long connectionNumber() {
+    return connectionNumber;
+  }
+
+  /**
+   * Tells the broker a QoS 1 message that came on connection {@code number} is done with. A
+   * message of an earlier connection is left alone: its packet id meant something only there,
+   * and the broker delivers it again. QoS 0 messages need nothing.
+   */
+  void acknowledge(MqttMessage message, long number) throws MqttException {
+    if (message.getQos() == 0 || number != connectionNumber) {
+      return;
     }
+    try {
+      client.messageArrivedComplete(message.getId(), message.getQos());
+    } catch (MqttException e) {
+      if (number == connectionNumber && client.isConnected()) {
+        throw e;
+      }
+      // the connection went away meanwhile; the broker delivers the message again
+    }
+  }
+
+  /**
+   * Gives up the current connection because what arrived on it cannot be acknowledged (the
+   * database could not make it durable), and connects again later.
+   */
+  void drop(String why) {
+    if (closed || !client.isConnected()) {
+      return;
+    }
+    dropQuietly();
+    statistics.connectionLost(why);
+    retryLater(why);
   }
 
   private void attempt() {
@@ -111,6 +144,7 @@ final class BrokerConnection implements AutoCloseable {
     if (closed || client.isConnected()) {
       return;
     }
+    connectionNumber++;
     try {
       IMqttToken token = client.connect(options);
       token.waitForCompletion(config.connectTimeoutMillis() + 1_000);

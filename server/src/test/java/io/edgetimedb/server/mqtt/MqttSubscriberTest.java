@@ -8,6 +8,8 @@ import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.StorageException;
 import io.edgetimedb.engine.schema.SchemaChange;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.engine.write.PendingWrite;
+import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.server.ServerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ class MqttSubscriberTest {
   }
 
   private MqttSubscriber subscribe(Map<String, String> values) throws Exception {
-    return subscribe(config(values), db::write);
+    return subscribe(config(values), MqttSubscriber.PointWriter.of(db));
   }
 
   private void awaitRows(String measurement, int rows) throws InterruptedException {
@@ -190,7 +192,7 @@ class MqttSubscriberTest {
   void aPersistentSessionGetsTheQos1MessagesPublishedWhileTheSubscriberWasAway() throws Exception {
     MqttConfig config = config(Map.of(MqttSettings.TOPICS, "p/#", MqttSettings.PRECISION, "ms",
         MqttSettings.CLIENT_ID, "edge-persistent"));
-    MqttSubscriber first = subscribe(config, db::write);
+    MqttSubscriber first = subscribe(config, MqttSubscriber.PointWriter.of(db));
     broker.publish("p/1", "m v=1 1714564800000", 1);
     awaitRows("m", 1);
     first.close();
@@ -199,7 +201,7 @@ class MqttSubscriberTest {
     broker.publish("p/1", "m v=2 1714564801000", 1);
     broker.publish("p/2", "m v=3 1714564802000", 1);
     broker.publish("p/2", "m v=4 1714564803000", 0);
-    MqttSubscriber second = subscribe(config, db::write);
+    MqttSubscriber second = subscribe(config, MqttSubscriber.PointWriter.of(db));
     awaitRows("m", 3);
 
     assertThat(StoredRows.of(db, "m")).containsExactly("1714564800000  v=1.0", "1714564801000  v=2.0",
@@ -210,11 +212,14 @@ class MqttSubscriberTest {
   @Test
   void aFailedWriteLeavesTheMessageUnacknowledgedSoTheBrokerDeliversItAgain() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    MqttSubscriber.PointWriter failingOnce = batch -> {
-      if (calls.getAndIncrement() == 0) {
-        throw new StorageException("disk full (simulated)", null);
+    MqttSubscriber.PointWriter failingOnce = new DatabaseWriter() {
+      @Override
+      public PendingWrite write(PointBatch batch) {
+        if (calls.getAndIncrement() == 0) {
+          throw new StorageException("disk full (simulated)", null);
+        }
+        return super.write(batch);
       }
-      return db.write(batch);
     };
     MqttSubscriber s = subscribe(config(Map.of(MqttSettings.TOPICS, "f/#", MqttSettings.PRECISION, "ms")),
         failingOnce);
@@ -227,6 +232,84 @@ class MqttSubscriberTest {
     assertThat(s.statistics().connectionsLost()).isEqualTo(1);
     assertThat(s.statistics().messagesReceived()).isEqualTo(2);
     assertThat(s.statistics().lastError()).contains("disk full (simulated)");
+  }
+
+  /**
+   * Messages are acknowledged after one durability wait for all those written meanwhile, not one
+   * wait each; every one is acknowledged, so a persistent session has nothing to deliver again.
+   */
+  @Test
+  void oneDurabilityWaitAcknowledgesEveryMessageWrittenMeanwhile() throws Exception {
+    AtomicInteger waits = new AtomicInteger();
+    MqttSubscriber.PointWriter slowDisk = new DatabaseWriter() {
+      @Override
+      public void awaitDurable(PendingWrite write) {
+        waits.incrementAndGet();
+        sleep(20);
+      }
+    };
+    MqttConfig config = config(Map.of(MqttSettings.TOPICS, "w/#", MqttSettings.PRECISION, "ms",
+        MqttSettings.CLIENT_ID, "edge-batched-acks"));
+    MqttSubscriber first = subscribe(config, slowDisk);
+    for (int i = 0; i < 200; i++) {
+      broker.publish("w/" + (i % 7), "m v=" + i + " " + (1714564800000L + i), 1);
+    }
+    awaitRows("m", 200);
+    first.close();
+    subscribers.remove(first);
+
+    assertThat(StoredRows.of(db, "m")).hasSize(200);
+    assertThat(waits.get()).as("waits for 200 messages").isBetween(1, 100);
+    MqttSubscriber second = subscribe(config, MqttSubscriber.PointWriter.of(db));
+    Thread.sleep(300);
+    assertThat(second.statistics().messagesReceived()).as("delivered again").isZero();
+  }
+
+  /** When the write cannot be made durable, the messages waiting for it are delivered again. */
+  @Test
+  void aFailedDurabilityWaitDropsTheConnectionAndTheMessagesComeAgain() throws Exception {
+    AtomicInteger waits = new AtomicInteger();
+    MqttSubscriber.PointWriter failingOnce = new DatabaseWriter() {
+      @Override
+      public void awaitDurable(PendingWrite write) {
+        if (waits.getAndIncrement() == 0) {
+          throw new StorageException("fsync failed (simulated)", null);
+        }
+      }
+    };
+    MqttSubscriber s = subscribe(config(Map.of(MqttSettings.TOPICS, "d/#", MqttSettings.PRECISION, "ms")),
+        failingOnce);
+
+    broker.publish("d/1", "m v=1 1714564800000", 1);
+    assertThat(StoredRows.await(() -> s.statistics().messagesReceived() >= 2, WAIT_MILLIS)).as("delivered again")
+        .isTrue();
+
+    assertThat(StoredRows.of(db, "m")).containsExactly("1714564800000  v=1.0");
+    assertThat(s.statistics().connectionsLost()).isEqualTo(1);
+    assertThat(s.statistics().lastError()).contains("fsync failed (simulated)");
+  }
+
+  /** The database as the subscriber uses it, for stand-ins that change one step. */
+  private class DatabaseWriter implements MqttSubscriber.PointWriter {
+    private final MqttSubscriber.PointWriter db = MqttSubscriber.PointWriter.of(MqttSubscriberTest.this.db);
+
+    @Override
+    public PendingWrite write(PointBatch batch) {
+      return db.write(batch);
+    }
+
+    @Override
+    public void awaitDurable(PendingWrite write) {
+      db.awaitDurable(write);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
