@@ -235,6 +235,11 @@ public final class Database implements AutoCloseable {
    *     of them was applied
    */
   public WriteResult write(PointBatch batch) {
+    if (store == null) {
+      ensureOpen();
+      BatchWriter writer = writers.get();
+      return recorded(batch, writer, writer.write(batch, System.currentTimeMillis()));
+    }
     PendingWrite pending = writePending(batch);
     awaitDurable(pending);
     return pending.result();
@@ -252,18 +257,22 @@ public final class Database implements AutoCloseable {
     ensureOpen();
     long now = System.currentTimeMillis();
     BatchWriter writer = writers.get();
-    PendingWrite pending;
     if (store == null) {
-      pending = new PendingWrite(writer.write(batch, now), 0);
-    } else {
-      try {
-        pending = store.writePending(writer, batch, now);
-      } catch (IOException e) {
-        throw new StorageException("write not acknowledged: " + e.getMessage(), e);
-      }
+      return new PendingWrite(recorded(batch, writer, writer.write(batch, now)), 0);
     }
-    sources.record(batch.source(), pending.result(), writer.clock());
-    return pending;
+    try {
+      PendingWrite pending = store.writePending(writer, batch, now);
+      recorded(batch, writer, pending.result());
+      return pending;
+    } catch (IOException e) {
+      throw new StorageException("write not acknowledged: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts what the write did for the batch's source; in memory, the result is the only object a write allocates. */
+  private WriteResult recorded(PointBatch batch, BatchWriter writer, WriteResult result) {
+    sources.record(batch.source(), result, writer.clock());
+    return result;
   }
 
   /**
