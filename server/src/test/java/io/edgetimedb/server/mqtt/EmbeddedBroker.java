@@ -88,6 +88,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       publisher = new MqttClient(uri(), "test-publisher", new MemoryPersistence());
       MqttConnectOptions options = new MqttConnectOptions();
       options.setCleanSession(true);
+      // publishing 200 messages in a loop, paho's synchronous client now and then failed with
+      // "Too many publishes in progress" against its default limit of 10 in flight
+      options.setMaxInflight(1_000);
       publisher.connect(options);
     }
     return publisher;
