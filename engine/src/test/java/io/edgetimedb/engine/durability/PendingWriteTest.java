@@ -11,7 +11,6 @@ import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.write.PendingWrite;
-import io.edgetimedb.engine.write.PointBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,21 +27,13 @@ class PendingWriteTest {
       .withCheckpointIntervalMillis(0).withWal(WalOptions.defaults().withFsyncPolicy(FsyncPolicy.GROUP)
           .withSegmentBytes(1 << 16).withSpareInBackground(false));
 
-  private static PointBatch batch(int k) {
-    PointBatch batch = new PointBatch();
-    for (int i = 0; i < 10; i++) {
-      batch.point("m", 100L * k + i).tag("s", "s" + (i % 2)).field("v", k + i / 10.0);
-    }
-    return batch;
-  }
-
   @Test
   void oneWaitForTheNewestMakesEveryEarlierBatchDurable() {
     SimulatedFileSystem fs = new SimulatedFileSystem();
     try (Database db = Database.open(GROUP, fs, ReplayProgressListener.NONE)) {
       List<PendingWrite> pending = new ArrayList<>();
       for (int k = 0; k < 5; k++) {
-        pending.add(db.writePending(batch(k)));
+        pending.add(db.writePending(StorageFaultTest.batch(k)));
         assertThat(DurableDatabaseTest.dump(db)).as("readers see a batch at once").hasSize(10 * (k + 1));
       }
       assertThat(pending).extracting(PendingWrite::logSequence).isSorted().doesNotHaveDuplicates();
@@ -60,8 +51,8 @@ class PendingWriteTest {
   void aFailedFsyncFailsTheWaitAndNothingIsClaimedDurable() {
     SimulatedFileSystem fs = new SimulatedFileSystem();
     Database db = Database.open(GROUP, fs, ReplayProgressListener.NONE);
-    db.write(batch(0));
-    PendingWrite pending = db.writePending(batch(1));
+    db.write(StorageFaultTest.batch(0));
+    PendingWrite pending = db.writePending(StorageFaultTest.batch(1));
     fs.failNextSync(new IOException("EIO"));
 
     assertThatThrownBy(() -> db.awaitDurable(pending)).isInstanceOf(StorageException.class)
@@ -74,7 +65,7 @@ class PendingWriteTest {
   @Test
   void inMemoryWritesHaveNothingToWaitFor() {
     try (Database db = Database.open(DatabaseConfig.defaults())) {
-      PendingWrite pending = db.writePending(batch(0));
+      PendingWrite pending = db.writePending(StorageFaultTest.batch(0));
       assertThat(pending.logSequence()).isZero();
       db.awaitDurable(pending);
       assertThat(pending.result().accepted()).isEqualTo(10);

@@ -26,7 +26,8 @@ class StorageFaultTest {
         .withWal(WalOptions.defaults().withFsyncPolicy(policy).withSegmentBytes(4096).withSpareInBackground(false));
   }
 
-  private static PointBatch batch(int k) {
+  /** Ten points of two series at times 100k to 100k + 9: batches of different k never overlap. */
+  static PointBatch batch(int k) {
     PointBatch batch = new PointBatch();
     for (int i = 0; i < 10; i++) {
       batch.point("m", 100L * k + i).tag("s", "s" + (i % 2)).field("v", k + i / 10.0);

@@ -3,7 +3,6 @@ package io.edgetimedb.sql.plan;
 import io.edgetimedb.sql.table.LatestReader;
 import io.edgetimedb.sql.table.MeasurementTable;
 import io.edgetimedb.sql.table.ScanSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -65,11 +64,7 @@ final class EnumerableLatestScan extends TableScan implements EnumerableRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<String> names = new ArrayList<>();
-    for (int output : lastFields) {
-      names.add(spec.output(output).name());
-    }
-    return ScanTraits.explain(super.explainTerms(pw), spec).item("latestOf", names);
+    return ScanTraits.explain(super.explainTerms(pw), spec).item("latestOf", ScanTraits.names(spec, lastFields));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.edgetimedb.sql.plan;
 import io.edgetimedb.sql.table.MeasurementTable;
 import io.edgetimedb.sql.table.NewestRowsReader;
 import io.edgetimedb.sql.table.ScanSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -67,11 +66,7 @@ final class EnumerableNewestRowsScan extends TableScan implements EnumerableRel 
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<String> names = new ArrayList<>();
-    for (int output : partitionOutputs) {
-      names.add(spec.output(output).name());
-    }
-    return ScanTraits.explain(super.explainTerms(pw), spec).item(newest ? "newestRowPer" : "oldestRowPer", names);
+    return ScanTraits.explain(super.explainTerms(pw), spec).item(newest ? "newestRowPer" : "oldestRowPer", ScanTraits.names(spec, partitionOutputs));
   }
 
   @Override

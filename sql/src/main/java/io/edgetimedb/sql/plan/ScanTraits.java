@@ -1,6 +1,8 @@
 package io.edgetimedb.sql.plan;
 
 import io.edgetimedb.sql.table.ScanSpec;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -38,6 +40,15 @@ final class ScanTraits {
       builder.add(full.getFieldList().get(column));
     }
     return builder.build();
+  }
+
+  /** The names of the given output columns, for EXPLAIN. */
+  static List<String> names(ScanSpec spec, List<Integer> outputs) {
+    List<String> names = new ArrayList<>();
+    for (int output : outputs) {
+      names.add(spec.output(output).name());
+    }
+    return names;
   }
 
   /** EXPLAIN shows what the engine does: the columns, the filter, the order and the limit. */
