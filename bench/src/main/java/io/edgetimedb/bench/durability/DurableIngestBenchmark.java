@@ -7,13 +7,12 @@ import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.WriteResult;
+import io.edgetimedb.testsupport.DirectoryTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -74,7 +73,7 @@ public class DurableIngestBenchmark {
     public void close() throws IOException {
       db.close();
       if (dir != null) {
-        deleteTree(dir);
+        DirectoryTrees.delete(dir);
       }
     }
   }
@@ -129,13 +128,5 @@ public class DurableIngestBenchmark {
   @Benchmark
   public WriteResult writeTick(Target target, Writer writer) {
     return target.db.write(writer.next());
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
   }
 }

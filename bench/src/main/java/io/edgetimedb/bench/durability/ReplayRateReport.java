@@ -6,6 +6,7 @@ import io.edgetimedb.engine.durability.RecoveryReport;
 import io.edgetimedb.engine.simulation.SensorFeed;
 import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.WalOptions;
+import io.edgetimedb.testsupport.DirectoryTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ public final class ReplayRateReport {
       System.out.print(report);
       Files.writeString(results.resolve("replay.md"), report, StandardCharsets.UTF_8);
     } finally {
-      DurableIngestBenchmark.deleteTree(dir);
+      DirectoryTrees.delete(dir);
     }
   }
 

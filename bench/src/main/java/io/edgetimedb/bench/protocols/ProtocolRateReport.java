@@ -12,6 +12,7 @@ import io.edgetimedb.server.tcp.TcpListener;
 import io.edgetimedb.server.tcp.TcpSettings;
 import io.edgetimedb.server.udp.UdpListener;
 import io.edgetimedb.server.udp.UdpSettings;
+import io.edgetimedb.testsupport.DirectoryTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -53,7 +54,7 @@ public final class ProtocolRateReport {
     long points = Long.parseLong(options.getOrDefault("points", "2000000"));
     long mqttPoints = Long.parseLong(options.getOrDefault("mqtt-points", "200000"));
     int sensors = Integer.parseInt(options.getOrDefault("sensors", "1000"));
-    Path work = Files.createTempDirectory("protocol-rates");
+    Path work = DirectoryTrees.deletedAtExit("protocol-rates");
     try (EmbeddedBroker broker = EmbeddedBroker.start(work.resolve("broker"))) {
       Server server = Server.start(settings(work.resolve("data"), broker.uri()), List.of(HttpServerEndpoint::start,
           MqttSubscriber::start, TcpListener::start, UdpListener::start), new PrintStream(PrintStream.nullOutputStream()));

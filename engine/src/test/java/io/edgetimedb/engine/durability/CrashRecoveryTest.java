@@ -6,14 +6,14 @@ import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.engine.wal.FsyncPolicy;
-import io.edgetimedb.testsupport.CrashHarness;
 import io.edgetimedb.testsupport.CrashHarness.KillMoment;
 import io.edgetimedb.testsupport.CrashHarness.Outcome;
+import io.edgetimedb.testsupport.CrashHarness;
+import io.edgetimedb.testsupport.DirectoryTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +108,7 @@ class CrashRecoveryTest {
    */
   private long[] verifyCopyOf(Path dir, List<Long> acknowledged, long[] started, String round) throws IOException {
     Path copy = work.resolve("check");
-    deleteTree(copy);
+    DirectoryTrees.delete(copy);
     copyTree(dir, copy);
     Map<Long, Integer> present;
     try (Database db = Database.open(CrashWorkload.config(copy, FsyncPolicy.GROUP).withCheckpointIntervalMillis(0))) {
@@ -188,14 +188,4 @@ class CrashRecoveryTest {
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
-  }
 }
