@@ -1,7 +1,9 @@
 package io.edgetimedb.jdbc;
 
 import io.edgetimedb.engine.Database;
-import io.edgetimedb.engine.DatabaseConfig;
+import io.edgetimedb.engine.EngineSettings;
+import io.edgetimedb.engine.settings.SettingsRegistry;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.calcite.jdbc.AdHocPlans;
@@ -27,19 +29,25 @@ final class OpenDatabases {
 
   private OpenDatabases() {}
 
-  /** The database of a URL, opened (and for a {@code file:} URL recovered) with its first connection. */
-  static synchronized Database acquire(DatabaseUrl url) {
+  /**
+   * The database of a URL, opened (and for a {@code file:} URL recovered) with its first
+   * connection, with the engine settings the URL names ({@link UrlSettings}).
+   *
+   * @throws SQLException 22023 for a setting's bad value, 08004 when the database is open with
+   *     other values than the URL names
+   */
+  static synchronized Database acquire(DatabaseUrl url) throws SQLException {
+    UrlSettings settings = UrlSettings.of(url.properties());
     Entry entry = OPEN.get(url.key());
     if (entry == null) {
-      entry = new Entry(Database.open(config(url)), new AdHocPlans(), 0, false);
+      SettingsRegistry registry = settings.registry();
+      entry = new Entry(Database.open(EngineSettings.config(registry, url.directory()), registry), new AdHocPlans(),
+          0, false);
+    } else {
+      settings.checkHeldBy(entry.db.settings(), url.key());
     }
     OPEN.put(url.key(), new Entry(entry.db, entry.plans, entry.connections + 1, entry.served));
     return entry.db;
-  }
-
-  private static DatabaseConfig config(DatabaseUrl url) {
-    DatabaseConfig defaults = DatabaseConfig.defaults();
-    return url.directory() == null ? defaults : defaults.withDataDirectory(url.directory());
   }
 
   /**
