@@ -18,7 +18,7 @@ import org.apache.calcite.linq4j.Linq4j;
  * what it gives over all of them, and series come in the same id order as a full scan, so even
  * ties between series resolve the same way.
  */
-public final class LatestReader {
+public final class LatestReader implements KeptValuesReader {
   private final Database db;
   private final ScanSpec spec;
   private final List<Integer> lastFields;
@@ -30,7 +30,7 @@ public final class LatestReader {
     this.lastFields = List.copyOf(lastFields);
   }
 
-  /** The rows, as arrays in the order of the spec's projection. */
+  @Override
   public Enumerable<Object[]> rows(DataContext root) {
     TagPredicate where = spec.tags() == null ? TagPredicate.all() : spec.tags().resolve(root);
     List<String> names = new ArrayList<>();

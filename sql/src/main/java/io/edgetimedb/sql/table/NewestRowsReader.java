@@ -20,7 +20,7 @@ import org.apache.calcite.linq4j.Linq4j;
  * wins, the lowest series id on a tie. Every series is one row here, against every row of every
  * series for a window over a scan.
  */
-public final class NewestRowsReader {
+public final class NewestRowsReader implements KeptValuesReader {
   private final Database db;
   private final ScanSpec spec;
   private final int[] partitionOutputs;
@@ -38,7 +38,8 @@ public final class NewestRowsReader {
     this.newest = newest;
   }
 
-  /** One row per group, as arrays in the order of the spec's projection. */
+  /** One row per group. */
+  @Override
   public Enumerable<Object[]> rows(DataContext root) {
     long[] range = spec.time().resolve(root);
     if (range == null) {
