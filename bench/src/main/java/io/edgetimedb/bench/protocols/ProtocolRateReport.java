@@ -84,7 +84,8 @@ public final class ProtocolRateReport {
     }
   }
 
-  private static SettingsRegistry settings(Path data, String brokerUri) {
+  /** The server as {@code edgetimedb server} runs it, durable in {@code data}, all listeners on loopback. */
+  static SettingsRegistry settings(Path data, String brokerUri) {
     SettingsRegistry settings = ServerSettings.registry();
     settings.set(ServerSettings.DATA_DIRECTORY, data.toString(), "bench");
     settings.set(ServerSettings.HTTP_PORT, "0", "bench");
