@@ -6,12 +6,6 @@ import io.edgetimedb.sql.table.ScanSpec;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -81,11 +75,6 @@ final class EnumerableEdgeScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // Always arrays, even for one column: the reader produces Object[] rows.
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    Expression reader = implementor.stash(new MeasurementReader(measurement.database(), spec),
-        MeasurementReader.class);
-    Expression rows = Expressions.call(reader, "rows", implementor.getRootExpression());
-    return implementor.result(physType, Blocks.toBlock(rows));
+    return ScanTraits.implement(implementor, getRowType(), new MeasurementReader(measurement.database(), spec));
   }
 }

@@ -1,17 +1,11 @@
 package io.edgetimedb.sql.plan;
 
-import io.edgetimedb.sql.table.KeptValuesReader;
+import io.edgetimedb.sql.table.RowsReader;
 import io.edgetimedb.sql.table.MeasurementTable;
 import io.edgetimedb.sql.table.ScanSpec;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -41,7 +35,7 @@ abstract class EnumerableKeptValuesScan extends TableScan implements EnumerableR
   }
 
   /** What computes the rows when the statement runs. */
-  abstract KeptValuesReader reader();
+  abstract RowsReader reader();
 
   /** Rows each series yields at most. */
   abstract int rowsPerSeries();
@@ -64,9 +58,6 @@ abstract class EnumerableKeptValuesScan extends TableScan implements EnumerableR
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
-    Expression reader = implementor.stash(reader(), KeptValuesReader.class);
-    Expression rows = Expressions.call(reader, "rows", implementor.getRootExpression());
-    return implementor.result(physType, Blocks.toBlock(rows));
+    return ScanTraits.implement(implementor, getRowType(), reader());
   }
 }

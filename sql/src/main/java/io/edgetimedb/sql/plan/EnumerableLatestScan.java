@@ -1,6 +1,6 @@
 package io.edgetimedb.sql.plan;
 
-import io.edgetimedb.sql.table.KeptValuesReader;
+import io.edgetimedb.sql.table.RowsReader;
 import io.edgetimedb.sql.table.LatestReader;
 import io.edgetimedb.sql.table.MeasurementTable;
 import io.edgetimedb.sql.table.ScanSpec;
@@ -43,7 +43,7 @@ final class EnumerableLatestScan extends EnumerableKeptValuesScan {
   }
 
   @Override
-  KeptValuesReader reader() {
+  RowsReader reader() {
     return new LatestReader(measurement.database(), spec, lastFields);
   }
 

@@ -1,6 +1,6 @@
 package io.edgetimedb.sql.plan;
 
-import io.edgetimedb.sql.table.KeptValuesReader;
+import io.edgetimedb.sql.table.RowsReader;
 import io.edgetimedb.sql.table.MeasurementTable;
 import io.edgetimedb.sql.table.NewestRowsReader;
 import io.edgetimedb.sql.table.ScanSpec;
@@ -47,7 +47,7 @@ final class EnumerableNewestRowsScan extends EnumerableKeptValuesScan {
   }
 
   @Override
-  KeptValuesReader reader() {
+  RowsReader reader() {
     return new NewestRowsReader(measurement.database(), spec, partitionOutputs, newest);
   }
 

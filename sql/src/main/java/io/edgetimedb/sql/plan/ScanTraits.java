@@ -1,8 +1,17 @@
 package io.edgetimedb.sql.plan;
 
+import io.edgetimedb.sql.table.RowsReader;
 import io.edgetimedb.sql.table.ScanSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -40,6 +49,20 @@ final class ScanTraits {
       builder.add(full.getFieldList().get(column));
     }
     return builder.build();
+  }
+
+  /**
+   * The code of an executable scan: the reader's rows, read when the statement runs. One column
+   * comes unwrapped (Calcite's format for it), because operators above a scan re-derive the
+   * format from the row type and expect it so.
+   */
+  static EnumerableRel.Result implement(EnumerableRelImplementor implementor, RelDataType rowType,
+      RowsReader reader) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), rowType, JavaRowFormat.ARRAY);
+    Expression stashed = implementor.stash(reader, RowsReader.class);
+    String method = physType.getFormat() == JavaRowFormat.SCALAR ? "firstColumn" : "rows";
+    Expression rows = Expressions.call(stashed, method, implementor.getRootExpression());
+    return implementor.result(physType, Blocks.toBlock(rows));
   }
 
   /** The names of the given output columns, for EXPLAIN. */

@@ -10,11 +10,13 @@ import org.apache.calcite.rel.core.Sort;
 /**
  * Pushes LIMIT, and ORDER BY ts [DESC] with a LIMIT ("the latest n"), into the scan: the engine
  * reads at most n rows per series from the right end and the scan merges them. ORDER BY ts
- * without a LIMIT stays a sort: merging every row of every series would hold them all.
+ * without a LIMIT stays a sort: merging every row of every series would hold them all. With an
+ * OFFSET m (paging), the scan yields the first m + n rows in order and a LIMIT above it skips m,
+ * instead of a sort of every row.
  */
 final class SortIntoScanRule extends RelRule<RuleConfig> {
   static final SortIntoScanRule INSTANCE = (SortIntoScanRule) new RuleConfig("SortIntoScanRule",
-      b -> b.operand(Sort.class).predicate(sort -> sort.fetch != null && sort.offset == null).oneInput(
+      b -> b.operand(Sort.class).predicate(sort -> sort.fetch != null).oneInput(
           s -> s.operand(EdgeTableScan.class).predicate(scan -> !scan.spec().isLimited()).noInputs()),
       SortIntoScanRule::new).toRule();
 
@@ -31,7 +33,16 @@ final class SortIntoScanRule extends RelRule<RuleConfig> {
     if (limit == null || order == null) {
       return;
     }
-    call.transformTo(scan.with(scan.spec().withOrderAndLimit(order, limit)));
+    if (sort.offset == null) {
+      call.transformTo(scan.with(scan.spec().withOrderAndLimit(order, limit)));
+      return;
+    }
+    Operand offset = FilterTranslation.operand(sort.offset);
+    if (offset == null) {
+      return;
+    }
+    EdgeTableScan firstRows = scan.with(scan.spec().withOrderAndLimit(order, Operand.Sum.of(offset, limit)));
+    call.transformTo(sort.copy(sort.getTraitSet(), firstRows, sort.getCollation(), sort.offset, sort.fetch));
   }
 
   /** The order the sort asks for, if the scan can produce it, else null. */

@@ -83,4 +83,44 @@ public sealed interface Operand {
       return toTimeString();
     }
   }
+
+  /**
+   * The sum of two row counts, for {@code LIMIT n OFFSET m} in time order: each series must hand
+   * over its first {@code m + n} rows for the merge to find rows {@code m} to {@code m + n}. NULL
+   * when either is NULL.
+   */
+  record Sum(Operand left, Operand right) implements Operand {
+    /** The sum, added up now when both are literals. */
+    public static Operand of(Operand left, Operand right) {
+      if (left instanceof Literal a && right instanceof Literal b && a.value() instanceof Number x
+          && b.value() instanceof Number y) {
+        return new Literal(Math.addExact(x.longValue(), y.longValue()));
+      }
+      return new Sum(left, right);
+    }
+
+    /** The sum; a NULL, a value that is no number or a negative one as it is, so the reader names it. */
+    @Override
+    public Object value(DataContext root) {
+      Object a = left.value(root);
+      Object b = right.value(root);
+      if (!(a instanceof Number x) || x.longValue() < 0) {
+        return a;
+      }
+      if (!(b instanceof Number y) || y.longValue() < 0) {
+        return b;
+      }
+      return Math.addExact(x.longValue(), y.longValue());
+    }
+
+    @Override
+    public String toTimeString() {
+      return toString();
+    }
+
+    @Override
+    public String toString() {
+      return left + " + " + right;
+    }
+  }
 }

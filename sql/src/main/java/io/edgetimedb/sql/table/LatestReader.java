@@ -18,7 +18,7 @@ import org.apache.calcite.linq4j.Linq4j;
  * what it gives over all of them, and series come in the same id order as a full scan, so even
  * ties between series resolve the same way.
  */
-public final class LatestReader implements KeptValuesReader {
+public final class LatestReader implements RowsReader {
   private final Database db;
   private final ScanSpec spec;
   private final List<Integer> lastFields;

@@ -16,7 +16,7 @@ import org.apache.calcite.linq4j.Linq4j;
  * Executes a {@link ScanSpec} against the engine. Generated code calls {@link #rows} once per
  * execution, so parameter values are read then and a prepared plan is reused as it is.
  */
-public final class MeasurementReader {
+public final class MeasurementReader implements RowsReader {
   private final Database db;
   private final ScanSpec spec;
 
@@ -25,7 +25,7 @@ public final class MeasurementReader {
     this.spec = spec;
   }
 
-  /** The rows of the scan, as arrays in the order of the spec's projection. */
+  @Override
   public Enumerable<Object[]> rows(DataContext root) {
     long[] range = spec.time().resolve(root);
     long limit = limit(root);

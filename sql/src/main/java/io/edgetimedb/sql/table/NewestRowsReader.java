@@ -20,7 +20,7 @@ import org.apache.calcite.linq4j.Linq4j;
  * wins, the lowest series id on a tie. Every series is one row here, against every row of every
  * series for a window over a scan.
  */
-public final class NewestRowsReader implements KeptValuesReader {
+public final class NewestRowsReader implements RowsReader {
   private final Database db;
   private final ScanSpec spec;
   private final int[] partitionOutputs;
