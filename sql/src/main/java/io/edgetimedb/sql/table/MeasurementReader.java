@@ -32,14 +32,19 @@ public final class MeasurementReader implements RowsReader {
     if (range == null || limit == 0) {
       return Linq4j.emptyEnumerable();
     }
-    TagPredicate where = spec.tags() == null ? TagPredicate.all() : spec.tags().resolve(root);
     RowLayout layout = RowLayout.of(spec);
-    ReadRequest request = ReadRequest.of(spec.columns().measurement()).where(where)
-        .fields(layout.fieldNames()).tagKeys(layout.tagKeys()).timeRange(range[0], range[1]);
+    ReadRequest request = request(spec, layout, range, root);
     if (spec.order() == ScanSpec.Order.SERIES) {
       return streaming(request, layout, limit);
     }
     return latest(request, layout, limit);
+  }
+
+  /** The engine read of the spec's series, columns and resolved time range, in series order. */
+  static ReadRequest request(ScanSpec spec, RowLayout layout, long[] range, DataContext root) {
+    TagPredicate where = spec.tags() == null ? TagPredicate.all() : spec.tags().resolve(root);
+    return ReadRequest.of(spec.columns().measurement()).where(where).fields(layout.fieldNames())
+        .tagKeys(layout.tagKeys()).timeRange(range[0], range[1]);
   }
 
   private long limit(DataContext root) {

@@ -1,9 +1,7 @@
 package io.edgetimedb.sql.table;
 
 import io.edgetimedb.engine.Database;
-import io.edgetimedb.engine.index.TagPredicate;
 import io.edgetimedb.engine.read.ReadRequest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,25 +43,24 @@ public final class NewestRowsReader implements RowsReader {
     if (range == null) {
       return Linq4j.emptyEnumerable();
     }
-    TagPredicate where = spec.tags() == null ? TagPredicate.all() : spec.tags().resolve(root);
     RowLayout layout = RowLayout.of(spec);
-    ReadRequest request = ReadRequest.of(spec.columns().measurement()).where(where).fields(layout.fieldNames())
-        .tagKeys(layout.tagKeys()).timeRange(range[0], range[1]).descending(newest).limitPerSeries(1);
-    Map<List<Object>, Object[]> winners = new LinkedHashMap<>();
-    Map<List<Object>, Long> winningTimes = new LinkedHashMap<>();
+    ReadRequest request = MeasurementReader.request(spec, layout, range, root).descending(newest).limitPerSeries(1);
+    Map<List<Object>, Winner> winners = new LinkedHashMap<>();
     try (CursorEnumerator rowsOfSeries = new CursorEnumerator(db.read(request), layout, -1)) {
       while (rowsOfSeries.moveNext()) {
-        Object[] row = rowsOfSeries.current();
-        List<Object> group = groupOf(row);
-        Long best = winningTimes.get(group);
-        long ts = rowsOfSeries.timestamp();
-        if (best == null || (newest ? ts > best : ts < best)) {
-          winners.put(group, row);
-          winningTimes.put(group, ts);
-        }
+        Winner candidate = new Winner(rowsOfSeries.timestamp(), rowsOfSeries.current());
+        winners.merge(groupOf(candidate.row()), candidate, this::preferred);
       }
     }
-    return Linq4j.asEnumerable(new ArrayList<>(winners.values()));
+    return Linq4j.asEnumerable(winners.values().stream().map(Winner::row).toList());
+  }
+
+  /** The series row that represents its group so far. */
+  private record Winner(long ts, Object[] row) {}
+
+  /** The newer (older) of two rows; the one met first, of the lower series id, on a tie. */
+  private Winner preferred(Winner held, Winner candidate) {
+    return (newest ? candidate.ts() > held.ts() : candidate.ts() < held.ts()) ? candidate : held;
   }
 
   /** The partition's tag values; a series without a tag is in the group of NULL. */
