@@ -1,7 +1,6 @@
 package io.edgetimedb.bench.protocols;
 
 import io.edgetimedb.server.Server;
-import io.edgetimedb.server.cli.EdgeTimeDbCommand;
 import io.edgetimedb.server.mqtt.EmbeddedBroker;
 import io.edgetimedb.server.mqtt.MqttSubscriber;
 import io.edgetimedb.testsupport.DirectoryTrees;
@@ -49,12 +48,12 @@ public final class MqttDrainReport {
       Server second = Server.start(ProtocolRateReport.settings(work.resolve("data"), broker.uri()),
           List.of(MqttSubscriber::start), QUIET);
       try {
-        long[] settled = awaitSettled(second);
-        double seconds = (settled[1] - started) / 1e9;
+        SimulateRun.Settled settled = SimulateRun.awaitSettled(second, 1, SETTLED_MILLIS, GIVE_UP_MILLIS);
+        double seconds = (settled.lastChangeNanos() - started) / 1e9;
         System.out.printf("MQTT drain, %s; java %s, %d cores: %,d messages published while the server was away;"
             + " %,d stored %.1f s after it started again = %,.0f points/s%n", Instant.now(),
-            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), points, settled[0],
-            seconds, settled[0] / seconds);
+            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), points, settled.points(),
+            seconds, settled.points() / seconds);
       } finally {
         second.stop();
       }
@@ -62,32 +61,11 @@ public final class MqttDrainReport {
   }
 
   private static void publish(EmbeddedBroker broker, long points, Path work) throws Exception {
-    Process simulate = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), EdgeTimeDbCommand.class.getName(), "simulate",
-        "--quiet", "--sensors", "1000", "--rate", "max", "--points", Long.toString(points),
-        "--to", broker.uri().replace("tcp:", "mqtt:"))
-        .redirectErrorStream(true).redirectOutput(work.resolve("simulate.log").toFile()).start();
+    Path log = work.resolve("simulate.log");
+    Process simulate = SimulateRun.start(log, List.of("--sensors", "1000", "--rate", "max", "--points",
+        Long.toString(points), "--to", broker.uri().replace("tcp:", "mqtt:")));
     if (simulate.waitFor() != 0) {
-      throw new IllegalStateException("simulate failed; see " + work.resolve("simulate.log"));
+      throw new IllegalStateException("simulate failed; see " + log);
     }
-  }
-
-  /**
-   * The points stored once the count stopped moving, and when it last moved (System.nanoTime);
-   * gives up after {@link #GIVE_UP_MILLIS} without a first point.
-   */
-  private static long[] awaitSettled(Server server) throws InterruptedException {
-    long stored = 0;
-    long lastChange = System.nanoTime();
-    while ((stored == 0 && System.nanoTime() - lastChange < GIVE_UP_MILLIS * 1_000_000)
-        || (stored > 0 && System.nanoTime() - lastChange < SETTLED_MILLIS * 1_000_000)) {
-      Thread.sleep(20);
-      long now = server.database().memoryUsage().points();
-      if (now != stored) {
-        stored = now;
-        lastChange = System.nanoTime();
-      }
-    }
-    return new long[] {stored, lastChange};
   }
 }

@@ -3,7 +3,6 @@ package io.edgetimedb.bench.protocols;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
-import io.edgetimedb.server.cli.EdgeTimeDbCommand;
 import io.edgetimedb.server.http.HttpServerEndpoint;
 import io.edgetimedb.server.mqtt.EmbeddedBroker;
 import io.edgetimedb.server.mqtt.MqttSettings;
@@ -113,27 +112,17 @@ public final class ProtocolRateReport {
       Path work) throws IOException, InterruptedException {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long before = server.database().memoryUsage().points();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), EdgeTimeDbCommand.class.getName(), "simulate",
-        "--quiet", "--sensors", Integer.toString(sensors), "--rate", "max", "--points", Long.toString(points),
-        "--start", Long.toString(startMillis), "--to", to));
+    List<String> arguments = new ArrayList<>(List.of("--sensors", Integer.toString(sensors), "--rate", "max",
+        "--points", Long.toString(points), "--start", Long.toString(startMillis), "--to", to));
     if (way.equals("tcp")) {
-      command.addAll(List.of("--connections", "4"));
+      arguments.addAll(List.of("--connections", "4"));
     }
     Path log = work.resolve("simulate-" + way + ".log");
     long started = System.nanoTime();
-    Process simulate = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    int exit = simulate.waitFor();
-    long lastChange = System.nanoTime();
-    long stored = server.database().memoryUsage().points();
-    while (System.nanoTime() - lastChange < SETTLED_MILLIS * 1_000_000) {
-      Thread.sleep(50);
-      long now = server.database().memoryUsage().points();
-      if (now != stored) {
-        stored = now;
-        lastChange = System.nanoTime();
-      }
-    }
+    int exit = SimulateRun.start(log, arguments).waitFor();
+    SimulateRun.Settled settled = SimulateRun.awaitSettled(server, 0, SETTLED_MILLIS, 0);
+    long lastChange = settled.lastChangeNanos();
+    long stored = settled.points();
     double seconds = (lastChange - started) / 1e9;
     long arrived = stored - before;
     double rate = arrived / seconds;
