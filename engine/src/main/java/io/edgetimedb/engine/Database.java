@@ -6,6 +6,8 @@ import io.edgetimedb.engine.durability.DataDirectoryLock;
 import io.edgetimedb.engine.durability.DurableStore;
 import io.edgetimedb.engine.durability.RecoveryReport;
 import io.edgetimedb.engine.catalog.Measurement;
+import io.edgetimedb.engine.health.HealthConditions;
+import io.edgetimedb.engine.health.Severity;
 import io.edgetimedb.engine.index.TagPredicate;
 import io.edgetimedb.engine.memory.MeasurementMemory;
 import io.edgetimedb.engine.memory.MemoryUsage;
@@ -59,11 +61,15 @@ import org.roaringbitmap.RoaringBitmap;
  * </pre>
  */
 public final class Database implements AutoCloseable {
+  /** The health condition of a background checkpoint that failed; cleared by the next that succeeds. */
+  public static final String CHECKPOINT_FAILED = "checkpoint-failed";
+
   private volatile DatabaseConfig config;
   private final SettingsRegistry settings;
   private final WriteLimits limits;
   private final TrackedSources sources;
   private final Catalog catalog = new Catalog();
+  private final HealthConditions health = new HealthConditions();
   private final ThreadLocal<BatchWriter> writers;
   private final DataDirectoryLock directoryLock;
   private final DurableStore store;
@@ -178,10 +184,17 @@ public final class Database implements AutoCloseable {
     try {
       checkpoint();
       lastCheckpointFailure = null;
+      health.clear(CHECKPOINT_FAILED);
     } catch (RuntimeException e) {
       // the next attempt retries; the log still holds everything the checkpoint would have
       lastCheckpointFailure = e;
+      health.raise(CHECKPOINT_FAILED, Severity.DEGRADED, e.getMessage());
     }
+  }
+
+  /** What is wrong with this database now: damage, loss, refused writes; read by /health and /metrics. */
+  public HealthConditions health() {
+    return health;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.edgetimedb.server.metrics;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.durability.CheckpointStatus;
+import io.edgetimedb.engine.health.Severity;
 import io.edgetimedb.engine.memory.MeasurementMemory;
 import io.edgetimedb.engine.memory.MemoryUsage;
 import io.edgetimedb.engine.wal.WalStatus;
@@ -30,6 +31,7 @@ final class DatabaseMeters implements MeterBinder {
   private volatile Snapshot snapshot;
   private MeterRegistry registry;
   private final Map<String, List<Meter>> measurementMeters = new HashMap<>();
+  private final Map<String, Meter> conditionMeters = new HashMap<>();
 
   /** The figures of one scrape; the log and checkpoint parts are null for an in-memory database. */
   private record Snapshot(MemoryUsage memory, Map<String, MeasurementMemory> byMeasurement, WalStatus wal,
@@ -44,6 +46,7 @@ final class DatabaseMeters implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
     bindMemory();
+    bindHealth();
     if (db.config().durable()) {
       bindLog();
       bindCheckpoints();
@@ -66,6 +69,24 @@ final class DatabaseMeters implements MeterBinder {
   private void memoryKind(String kind, ToDoubleFunction<Snapshot> bytes) {
     Gauge.builder("edgetimedb.memory.held", this, m -> bytes.applyAsDouble(m.snapshot)).tag("kind", kind)
         .baseUnit("bytes").description("Bytes the engine holds, by kind").strongReference(true).register(registry);
+  }
+
+  /** One gauge per severity: how many conditions of it are in force (0 when all is well). */
+  private void bindHealth() {
+    for (Severity severity : Severity.values()) {
+      Gauge.builder("edgetimedb.health.conditions", db.health(),
+              h -> h.current().stream().filter(c -> c.severity() == severity).count())
+          .tag("severity", severity.status()).description("Health conditions in force, by severity (see /health)")
+          .strongReference(true).register(registry);
+    }
+  }
+
+  /** A counter per condition name, registered when the condition is first raised. */
+  private Meter bindCondition(String name) {
+    return FunctionCounter.builder("edgetimedb.health.raised", db.health(),
+            h -> h.raisedCounts().getOrDefault(name, 0L))
+        .tag("condition", name).description("Times a health condition was raised (damage found, data lost, ...)")
+        .register(registry);
   }
 
   private void bindLog() {
@@ -105,6 +126,7 @@ final class DatabaseMeters implements MeterBinder {
       return;
     }
     snapshot = read();
+    db.health().raisedCounts().keySet().forEach(name -> conditionMeters.computeIfAbsent(name, this::bindCondition));
     for (String name : snapshot.byMeasurement().keySet()) {
       measurementMeters.computeIfAbsent(name, this::bindMeasurement);
     }

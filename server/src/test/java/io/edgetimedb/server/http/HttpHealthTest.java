@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
 import io.edgetimedb.engine.StorageException;
+import io.edgetimedb.engine.health.Severity;
 import io.edgetimedb.engine.vfs.SimulatedFileSystem;
 import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
@@ -32,6 +33,24 @@ class HttpHealthTest {
       assertThat(answer.body()).startsWith("{\"status\":\"ok\",\"message\":null,\"version\":\"0.1.0\",\"startedAt\":")
           .contains("\"uptimeSeconds\":", "\"durable\":false", "\"dataDirectory\":null", "\"measurements\":0")
           .doesNotContain("\"wal\"");
+    }
+  }
+
+  @Test
+  void aConditionInForceSetsTheStatusAndIsListedUntilCleared() {
+    try (Database db = Database.open(DatabaseConfig.defaults()); HttpPort http = new HttpPort(db)) {
+      db.health().raise("checkpoint-damaged", Severity.DAMAGED, "checkpoint-7.etc failed its checksum");
+      db.health().raise("open-server", Severity.DEGRADED, "listening on 0.0.0.0 without users");
+
+      HttpResponse<String> damaged = http.get("/health");
+      assertThat(damaged.statusCode()).isEqualTo(200);
+      assertThat(damaged.body()).startsWith("{\"status\":\"damaged\"")
+          .contains("\"conditions\":[{\"name\":\"checkpoint-damaged\",\"severity\":\"damaged\","
+              + "\"message\":\"checkpoint-7.etc failed its checksum\"", "{\"name\":\"open-server\",\"severity\":\"degraded\"");
+
+      db.health().clear("checkpoint-damaged");
+      db.health().clear("open-server");
+      assertThat(http.get("/health").body()).startsWith("{\"status\":\"ok\"").contains("\"conditions\":[]");
     }
   }
 

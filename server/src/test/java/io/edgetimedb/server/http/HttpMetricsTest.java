@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
+import io.edgetimedb.engine.health.Severity;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,21 @@ class HttpMetricsTest {
       assertThat(value(metrics, "edgetimedb_query_duration_seconds_count")).isEqualTo(1);
       assertThat(metrics).contains("edgetimedb_query_duration_seconds{quantile=\"0.99\"}", "jvm_memory_used_bytes",
           "jvm_gc_", "jvm_threads_live_threads", "process_uptime_seconds", "system_cpu_count");
+    }
+  }
+
+  @Test
+  void healthConditionsAreCountedByNameAndGaugedBySeverity() {
+    try (Database db = Database.open(DatabaseConfig.defaults()); HttpPort http = new HttpPort(db)) {
+      assertThat(value(http.get("/metrics").body(), "edgetimedb_health_conditions{severity=\"damaged\"}")).isZero();
+      db.health().raise("wal-segment-damaged", Severity.DAMAGED, "wal-00000001.seg set aside");
+      db.health().clear("wal-segment-damaged");
+      db.health().raise("wal-segment-damaged", Severity.DAMAGED, "wal-00000009.seg set aside");
+
+      String metrics = http.get("/metrics").body();
+      assertThat(value(metrics, "edgetimedb_health_conditions{severity=\"damaged\"}")).isEqualTo(1);
+      assertThat(value(metrics, "edgetimedb_health_conditions{severity=\"unavailable\"}")).isZero();
+      assertThat(value(metrics, "edgetimedb_health_raised_total{condition=\"wal-segment-damaged\"}")).isEqualTo(2);
     }
   }
 
