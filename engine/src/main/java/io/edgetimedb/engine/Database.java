@@ -95,7 +95,8 @@ public final class Database implements AutoCloseable {
 
   private DurableStore openStore(FileSystem fs, ReplayProgressListener progress) throws IOException {
     try {
-      return DurableStore.open(fs, config.dataDirectory(), config.wal(), catalog, writers.get(), progress);
+      return DurableStore.open(fs, config.dataDirectory(), config.wal(), EngineSettings.recoveryPolicy(settings),
+          catalog, writers.get(), progress, health);
     } catch (IOException | RuntimeException | Error e) {
       directoryLock.close();
       throw e;
@@ -121,12 +122,20 @@ public final class Database implements AutoCloseable {
    * intact checkpoint and replays its log, telling {@code progress} how far it came.
    *
    * @throws StorageException when the directory cannot be read or the log not reopened
+   * @throws DataLossException when recovery would lose data (nothing on disk was changed); the
+   *     setting {@code recovery.accept-loss} opens with what is left
    */
   public static Database open(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress) {
     return open(config, fs, progress, new SettingsRegistry());
   }
 
-  private static Database open(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress,
+  /**
+   * Opens a database whose files go through {@code fs} with settings beyond the config, such as
+   * {@code recovery.accept-loss}.
+   *
+   * @throws DataLossException when recovery would lose data and the settings do not accept it
+   */
+  public static Database open(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress,
       SettingsRegistry settings) {
     try {
       return new Database(config, fs, progress, settings);

@@ -1,5 +1,6 @@
 package io.edgetimedb.engine;
 
+import io.edgetimedb.engine.durability.RecoveryPolicy;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.engine.wal.FsyncPolicy;
@@ -36,6 +37,8 @@ public final class EngineSettings {
   public static final String RECEIVE_TIME_STAMP = "ingest.receive-time-stamp";
   public static final String STAMPED_SOURCES = "ingest.stamped-sources";
   public static final String TRACKED_SOURCES = "ingest.tracked-sources";
+  public static final String CHECKPOINT_FALLBACK_LOG = "checkpoint.fallback-log-limit";
+  public static final String ACCEPT_LOSS = DataLossException.ACCEPT_SETTING;
   /** The clock policy's settings: a change of any of them replaces the policy. */
   static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
       STAMPED_SOURCES);
@@ -66,7 +69,18 @@ public final class EngineSettings {
         + "interval of the background fsync."));
     registry.define(Setting.bytes(WAL_SEGMENT_SIZE, d.wal().segmentBytes(), "Size at which the write-ahead log "
         + "starts a new segment file.").range(MIN_SEGMENT_BYTES, WalOptions.MAX_SEGMENT_BYTES));
+    registry.define(Setting.bytes(CHECKPOINT_FALLBACK_LOG, 256L << 20, "Most log kept so that the previous "
+        + "checkpoint and the log since it can stand in for a newest checkpoint found damaged; beyond it only the "
+        + "previous checkpoint is kept and health says what a damaged newest one would cost."));
+    registry.define(Setting.flag(ACCEPT_LOSS, false, "Open even when recovery would come back with less than the "
+        + "directory held (damaged checkpoints or log with no intact copy): the loss is logged and stays in health; "
+        + "off, such an open is refused and names what is lost. The server's --accept-loss sets it."));
     defineClockPolicy(registry);
+  }
+
+  /** How the durable side recovers: the loss policy and the fallback log limit as the registry has them. */
+  static RecoveryPolicy recoveryPolicy(SettingsRegistry registry) {
+    return new RecoveryPolicy(registry.booleanValue(ACCEPT_LOSS), registry.longValue(CHECKPOINT_FALLBACK_LOG));
   }
 
   /** The clock policy's settings at the defaults docs/clocks.md explains. */

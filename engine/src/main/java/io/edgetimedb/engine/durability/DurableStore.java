@@ -1,7 +1,12 @@
 package io.edgetimedb.engine.durability;
 
+import io.edgetimedb.engine.DataLossException;
+import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.FieldInfo;
 import io.edgetimedb.engine.catalog.Catalog;
+import io.edgetimedb.engine.durability.RecoveryLoss.DamagedCheckpoint;
+import io.edgetimedb.engine.health.HealthConditions;
+import io.edgetimedb.engine.health.Severity;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.chunkenc.ByteSource;
 import io.edgetimedb.engine.chunkenc.CorruptChunkException;
@@ -9,6 +14,7 @@ import io.edgetimedb.engine.series.Series;
 import io.edgetimedb.engine.series.SeriesImage;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.engine.wal.ReplayReport;
 import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.wal.WriteAheadLog;
@@ -66,6 +72,17 @@ import org.roaringbitmap.RoaringBitmap;
  * an earlier one's in another series; neither was acknowledged yet.
  */
 public final class DurableStore implements Closeable {
+  /** A checkpoint found damaged at open; it was set aside, never deleted. */
+  public static final String CHECKPOINT_DAMAGED = "checkpoint-damaged";
+  /** Log segments set aside at open because the replay met corruption in them. */
+  public static final String LOG_DAMAGED = "log-damaged";
+  /** The database opened with less than it once held, because the operator accepted the loss. */
+  public static final String DATA_LOST = "data-lost";
+  /** Files set aside as damaged by an earlier open are still in the directory. */
+  public static final String DAMAGED_FILES_KEPT = "damaged-files-kept";
+  /** The log kept for the previous checkpoint outgrew its limit and was deleted. */
+  public static final String FALLBACK_LIMITED = "checkpoint-fallback-limited";
+  private static final String SET_ASIDE_SUFFIX = ".damaged";
   private final FileSystem fs;
   private final Path dir;
   private final Catalog catalog;
@@ -75,11 +92,16 @@ public final class DurableStore implements Closeable {
   private final ByteSink record = new ByteSink(1 << 16);
   private final ThreadLocal<ByteSink> recordBuffers = ThreadLocal.withInitial(() -> new ByteSink(1 << 16));
   private final CheckpointWriter checkpointWriter;
+  private final RecoveryPolicy policy;
+  private final HealthConditions health;
   private long checkpointSequence;
   private volatile CheckpointStatus checkpointStatus = CheckpointStatus.NONE;
 
-  private DurableStore(FileSystem fs, Path dir, Catalog catalog, WriteAheadLog log, RecoveryReport recovery) {
+  private DurableStore(FileSystem fs, Path dir, Catalog catalog, WriteAheadLog log, RecoveryReport recovery,
+      RecoveryPolicy policy, HealthConditions health) {
     this.fs = fs;
+    this.policy = policy;
+    this.health = health;
     this.dir = dir;
     this.catalog = catalog;
     this.log = log;
@@ -90,21 +112,96 @@ public final class DurableStore implements Closeable {
 
   /**
    * Opens (creating if needed) the directory: loads the newest checkpoint that is intact, then
-   * replays the log after it into {@code catalog} through {@code writer}.
+   * replays the log after it into {@code catalog} through {@code writer}. When that comes back
+   * with less than the directory held ({@link RecoveryLoss}) the open is refused with a {@link
+   * DataLossException} before anything on disk changes, unless the policy accepts the loss.
+   * Damaged files are set aside (renamed {@code *.damaged}), never deleted, and everything found
+   * is raised in {@code health}.
    */
-  public static DurableStore open(FileSystem fs, Path dir, WalOptions options, Catalog catalog, BatchWriter writer,
-      ReplayProgressListener progress) throws IOException {
+  public static DurableStore open(FileSystem fs, Path dir, WalOptions options, RecoveryPolicy policy, Catalog catalog,
+      BatchWriter writer, ReplayProgressListener progress, HealthConditions health) throws IOException {
     if (!fs.exists(dir)) {
       fs.createDirectories(dir);
     }
     deleteUnfinishedCheckpoints(fs, dir);
-    List<String> unusable = new ArrayList<>();
-    Path checkpoint = loadNewestCheckpoint(fs, dir, catalog, unusable);
+    List<Path> keptFromBefore = setAsideFiles(fs, dir);
+    List<DamagedCheckpoint> damaged = new ArrayList<>();
+    Path checkpoint = loadNewestCheckpoint(fs, dir, catalog, damaged);
     long sequence = checkpoint == null ? 0 : CheckpointFormat.sequenceOf(checkpoint);
-    LogReplay replay = new LogReplay(catalog, writer, sequence);
+    LogReplay replay = new LogReplay(catalog, writer, sequence, loss -> {
+      if (!loss.isNone() && !policy.acceptLoss()) {
+        throw new DataLossException(dir, loss);
+      }
+    }, damaged);
     WriteAheadLog log = WriteAheadLog.open(fs, dir.resolve("wal"), options, replay, progress, sequence);
-    RecoveryReport report = new RecoveryReport(checkpoint, sequence, unusable, log.recoveryReport(), replay.applied());
-    return new DurableStore(fs, dir, catalog, log, report);
+    List<Path> setAside = new ArrayList<>();
+    for (DamagedCheckpoint file : damaged) {
+      setAside.add(setAside(fs, file.path()));
+    }
+    if (!setAside.isEmpty()) {
+      fs.syncDirectory(dir);
+    }
+    log.recoveryReport().corruption().ifPresent(c -> setAside.addAll(c.setAside()));
+    RecoveryReport report = new RecoveryReport(checkpoint, sequence,
+        damaged.stream().map(DamagedCheckpoint::problem).toList(), log.recoveryReport(), replay.applied(),
+        replay.loss(), setAside);
+    raiseFindings(report, damaged, keptFromBefore, health);
+    return new DurableStore(fs, dir, catalog, log, report, policy, health);
+  }
+
+  /** Says in {@code health} what the open found: damage (even when nothing was lost), loss, old evidence. */
+  private static void raiseFindings(RecoveryReport report, List<DamagedCheckpoint> damaged, List<Path> keptFromBefore,
+      HealthConditions health) {
+    String outcome = report.loss().isNone() ? "nothing was lost"
+        : "data was lost and the loss accepted (see " + DATA_LOST + ")";
+    String base = report.checkpoint() == null ? "the log alone" : report.checkpoint().getFileName() + " and the log";
+    if (!damaged.isEmpty()) {
+      health.raise(CHECKPOINT_DAMAGED, Severity.DAMAGED, String.join("; ", damaged.stream()
+          .map(c -> c.path().getFileName() + " failed verification (" + c.problem() + ")").toList())
+          + "; set aside as " + names(report.setAside().subList(0, damaged.size())) + "; recovered from "
+          + base + ": " + outcome);
+    }
+    report.replay().corruption().ifPresent(c -> health.raise(LOG_DAMAGED, Severity.DAMAGED,
+        "log segment " + c.segment().getFileName() + " is damaged at byte " + c.offset() + " (" + c.kind()
+            + "); the replay stopped before record " + c.firstSequenceNotReplayed() + " and set aside "
+            + names(c.setAside()) + ": " + outcome));
+    if (!report.loss().isNone()) {
+      health.raise(DATA_LOST, Severity.DAMAGED, "opened with the loss accepted (" + DataLossException.ACCEPT_SETTING
+          + "): lost " + report.loss().describe() + "; the damaged files are kept aside");
+    }
+    if (!keptFromBefore.isEmpty()) {
+      health.raise(DAMAGED_FILES_KEPT, Severity.DEGRADED, "files set aside as damaged by an earlier start are kept: "
+          + names(keptFromBefore) + "; they hold what recovery could not use: salvage or remove them");
+    }
+  }
+
+  private static String names(List<Path> files) {
+    return String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList());
+  }
+
+  /** Files an earlier open set aside as damaged, in the directory and its log. */
+  private static List<Path> setAsideFiles(FileSystem fs, Path dir) throws IOException {
+    List<Path> found = new ArrayList<>();
+    List<Path> candidates = new ArrayList<>(fs.list(dir));
+    if (fs.exists(dir.resolve("wal"))) {
+      candidates.addAll(fs.list(dir.resolve("wal")));
+    }
+    for (Path file : candidates) {
+      if (file.getFileName().toString().contains(SET_ASIDE_SUFFIX)) {
+        found.add(file);
+      }
+    }
+    return found;
+  }
+
+  /** Renames a damaged file to a free {@code <name>.damaged[.n]}; the caller syncs the directory. */
+  private static Path setAside(FileSystem fs, Path file) throws IOException {
+    Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
+    for (int n = 1; fs.exists(aside); n++) {
+      aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX + "." + n);
+    }
+    fs.rename(file, aside);
+    return aside;
   }
 
   /**
@@ -119,7 +216,8 @@ public final class DurableStore implements Closeable {
     }
   }
 
-  private static Path loadNewestCheckpoint(FileSystem fs, Path dir, Catalog catalog, List<String> unusable)
+  /** Loads the newest checkpoint that reads back intact; the newer ones that do not go to {@code damaged}. */
+  private static Path loadNewestCheckpoint(FileSystem fs, Path dir, Catalog catalog, List<DamagedCheckpoint> damaged)
       throws IOException {
     List<Path> checkpoints = new ArrayList<>();
     for (Path file : fs.list(dir)) {
@@ -132,8 +230,8 @@ public final class DurableStore implements Closeable {
       try {
         new CheckpointReader(fs).read(file, catalog);
         return file;
-      } catch (IOException damaged) {
-        unusable.add(damaged.getMessage());
+      } catch (IOException unreadable) {
+        damaged.add(new DamagedCheckpoint(file, CheckpointFormat.sequenceOf(file), unreadable.getMessage()));
         catalog.clear();
       }
     }
@@ -263,7 +361,7 @@ public final class DurableStore implements Closeable {
 
   /**
    * Writes a checkpoint of everything logged so far, reads it back to verify it, then deletes
-   * the log segments and the older checkpoint it makes unnecessary. Writers wait only while the
+   * what not even the previous checkpoint needs (see {@link #keepFallback}). Writers wait only while the
    * covered sequence is read, and each series only while it is snapshotted (in its turn).
    */
   public synchronized Path checkpoint(BatchWriter writer) throws IOException {
@@ -306,10 +404,30 @@ public final class DurableStore implements Closeable {
     }
     Path written = checkpointWriter.write(dir, catalog, sequence, nextSeriesId, series -> image(series, writer));
     new CheckpointReader(fs).verify(written);
-    log.truncateBefore(sequence + 1);
-    deleteCheckpointsBefore(sequence);
+    keepFallback(checkpointSequence, sequence);
     checkpointSequence = sequence;
     return written;
+  }
+
+  /**
+   * Keeps the checkpoint before the one just written ({@code previous}) and the log since it, so
+   * that a newest checkpoint found damaged later costs nothing: only what is older goes. Beyond
+   * {@link RecoveryPolicy#fallbackLogBytes} of log the fallback keeps only the checkpoint, and
+   * health says which records a damaged newest checkpoint would then cost.
+   */
+  private void keepFallback(long previous, long written) throws IOException {
+    long fallbackLog = log.bytesBefore(written + 1) - log.bytesBefore(previous + 1);
+    if (fallbackLog > policy.fallbackLogBytes()) {
+      log.truncateBefore(written + 1);
+      health.raise(FALLBACK_LIMITED, Severity.DEGRADED, "the log since " + CheckpointFormat.fileName(previous) + " ("
+          + fallbackLog + " bytes) exceeds " + EngineSettings.CHECKPOINT_FALLBACK_LOG + " (" + policy.fallbackLogBytes()
+          + " bytes) and was deleted: should " + CheckpointFormat.fileName(written) + " be found damaged, records "
+          + (previous + 1) + " to " + written + " are lost (the next start then refuses and names them)");
+    } else {
+      log.truncateBefore(previous + 1);
+      health.clear(FALLBACK_LIMITED);
+    }
+    deleteCheckpointsBefore(previous);
   }
 
   /**
@@ -358,19 +476,41 @@ public final class DurableStore implements Closeable {
     private final Catalog catalog;
     private final BatchWriter writer;
     private final long checkpointSequence;
+    private final Consumer<RecoveryLoss> decision;
+    private final List<DamagedCheckpoint> damaged;
     private final PointBatch batch = new PointBatch();
     private final ByteSource source = new ByteSource();
     private final ReplayStrings names = new ReplayStrings();
     private long applied;
+    private long firstSequence;
+    private RecoveryLoss loss = RecoveryLoss.NONE;
 
-    LogReplay(Catalog catalog, BatchWriter writer, long checkpointSequence) {
+    /** {@code decision} sees what the recovery loses before the log is repaired, and may refuse by throwing. */
+    LogReplay(Catalog catalog, BatchWriter writer, long checkpointSequence, Consumer<RecoveryLoss> decision,
+        List<DamagedCheckpoint> damaged) {
       this.catalog = catalog;
       this.writer = writer;
       this.checkpointSequence = checkpointSequence;
+      this.decision = decision;
+      this.damaged = damaged;
+    }
+
+    @Override
+    public void beforeRepair(ReplayReport found) {
+      long firstInLog = firstSequence == 0 ? found.lastSequence() + 1 : firstSequence;
+      loss = RecoveryLoss.assess(checkpointSequence, damaged, firstInLog, found);
+      decision.accept(loss);
+    }
+
+    RecoveryLoss loss() {
+      return loss;
     }
 
     @Override
     public void accept(long sequence, ByteBuffer payload) throws IOException {
+      if (firstSequence == 0) {
+        firstSequence = sequence;
+      }
       if (sequence <= checkpointSequence) {
         return;
       }

@@ -6,12 +6,14 @@ import java.util.List;
 
 /**
  * What opening a durable database found: the checkpoint it loaded (null when none), the
- * checkpoints it could not use and why, and what the log replay did (records, torn tail,
- * corruption).
+ * checkpoints it could not use and why, what the log replay did (records, torn tail,
+ * corruption), what was lost (accepted, or the open would have been refused) and where the
+ * damaged files were set aside.
  */
 public record RecoveryReport(Path checkpoint, long checkpointSequence, List<String> unusableCheckpoints,
-    ReplayReport replay, long recordsApplied) {
+    ReplayReport replay, long recordsApplied, RecoveryLoss loss, List<Path> setAside) {
   public RecoveryReport {
     unusableCheckpoints = List.copyOf(unusableCheckpoints);
+    setAside = List.copyOf(setAside);
   }
 }

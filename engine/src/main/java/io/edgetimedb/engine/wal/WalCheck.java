@@ -80,7 +80,7 @@ public final class WalCheck {
     List<WalReader.Segment> files = WalReader.listSegments(fs, dir);
     long[] records = new long[files.size()];
     long[] counted = new long[files.size()];
-    WalReader.Scan scan = reader.scan(dir, (sequence, payload) -> {
+    WalReader.Scan scan = reader.scan(dir, 1, (sequence, payload) -> {
       records[reader.segmentIndex()]++;
       counted[reader.segmentIndex()] += count.applyAsLong(payload);
     }, ReplayProgressListener.NONE);

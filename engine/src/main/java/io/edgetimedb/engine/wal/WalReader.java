@@ -72,9 +72,14 @@ final class WalReader {
     return segments;
   }
 
-  Scan scan(Path dir, RecordConsumer consumer, ReplayProgressListener progress)
+  /**
+   * Reads the log from the segment that holds {@code fromSequence} (1 for the whole log): the
+   * segments wholly before it are neither read nor in the scan, so damage in records a
+   * checkpoint already holds cannot stop the replay of the ones it does not.
+   */
+  Scan scan(Path dir, long fromSequence, RecordConsumer consumer, ReplayProgressListener progress)
       throws IOException {
-    List<Segment> segments = listSegments(fs, dir);
+    List<Segment> segments = from(listSegments(fs, dir), fromSequence);
     listener = progress;
     bytesTotal = segments.stream().mapToLong(Segment::size).sum();
     bytesBeforeSegment = 0;
@@ -95,6 +100,15 @@ final class WalReader {
       listener.onProgress(bytesBeforeSegment, bytesTotal);
     }
     return new Scan(segments, replayed, expected - 1, null);
+  }
+
+  /** The segments from the one holding {@code sequence} on; the last one is always kept. */
+  private static List<Segment> from(List<Segment> segments, long sequence) {
+    int first = 0;
+    while (first + 1 < segments.size() && segments.get(first + 1).firstSequence() <= sequence) {
+      first++;
+    }
+    return segments.subList(first, segments.size());
   }
 
   /** Index into {@link Scan#segments()} of the segment being read, for a consumer that counts per segment. */

@@ -39,19 +39,22 @@ final class WalRecovery {
     this.dir = dir;
   }
 
-  static ReplayReport recover(
-      FileSystem fs, Path dir, RecordConsumer consumer, ReplayProgressListener listener)
-      throws IOException {
-    return new WalRecovery(fs, dir).recover(consumer, listener);
+  /** Replays from the segment holding {@code fromSequence} on (see {@link WalReader#scan}) and repairs. */
+  static ReplayReport recover(FileSystem fs, Path dir, long fromSequence, RecordConsumer consumer,
+      ReplayProgressListener listener) throws IOException {
+    return new WalRecovery(fs, dir).recover(fromSequence, consumer, listener);
   }
 
-  private ReplayReport recover(RecordConsumer consumer, ReplayProgressListener listener)
+  private ReplayReport recover(long fromSequence, RecordConsumer consumer, ReplayProgressListener listener)
       throws IOException {
     if (!fs.exists(dir)) {
-      return new ReplayReport(0, 0, Optional.empty(), Optional.empty());
+      ReplayReport empty = new ReplayReport(0, 0, Optional.empty(), Optional.empty());
+      consumer.beforeRepair(empty);
+      return empty;
     }
     deleteLeftoverCopies();
-    WalReader.Scan scan = new WalReader(fs).scan(dir, consumer, listener);
+    WalReader.Scan scan = new WalReader(fs).scan(dir, fromSequence, consumer, listener);
+    consumer.beforeRepair(planned(scan));
     WalReader.Damage damage = scan.damage();
     Optional<ReplayReport.TornTail> tornTail = Optional.empty();
     Optional<ReplayReport.Corruption> corruption = Optional.empty();
@@ -61,6 +64,27 @@ final class WalRecovery {
       corruption = Optional.of(setAside(scan, damage));
     }
     return new ReplayReport(scan.recordsReplayed(), scan.lastSequence(), tornTail, corruption);
+  }
+
+  /** What {@link #recover} is about to repair, with the files under their present names. */
+  private static ReplayReport planned(WalReader.Scan scan) {
+    WalReader.Damage damage = scan.damage();
+    if (damage == null) {
+      return new ReplayReport(scan.recordsReplayed(), scan.lastSequence(), Optional.empty(), Optional.empty());
+    }
+    List<WalReader.Segment> segments = scan.segments();
+    WalReader.Segment damaged = segments.get(damage.segmentIndex());
+    if (damage.tornTail()) {
+      long offset = damage.kind() == DamageKind.BAD_SEGMENT_HEADER ? 0 : damage.offset();
+      return new ReplayReport(scan.recordsReplayed(), scan.lastSequence(),
+          Optional.of(new ReplayReport.TornTail(damaged.path(), offset, damaged.size() - offset, damage.kind())),
+          Optional.empty());
+    }
+    List<WalReader.Segment> rest = segments.subList(damage.segmentIndex(), segments.size());
+    long bytesNotReplayed = rest.stream().mapToLong(WalReader.Segment::size).sum() - damage.offset();
+    return new ReplayReport(scan.recordsReplayed(), scan.lastSequence(), Optional.empty(),
+        Optional.of(new ReplayReport.Corruption(damaged.path(), damage.offset(), damage.kind(),
+            scan.lastSequence() + 1, bytesNotReplayed, rest.stream().map(WalReader.Segment::path).toList())));
   }
 
   /**

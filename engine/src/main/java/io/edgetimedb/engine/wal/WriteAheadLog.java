@@ -101,12 +101,14 @@ public final class WriteAheadLog implements Closeable {
    * {@link #open(FileSystem, Path, WalOptions, RecordConsumer)} telling {@code listener} how far
    * the replay came, and numbering new records after {@code lastCoveredSequence} at least: a
    * checkpoint may cover sequences whose segments are gone (deleted after it, or set aside as
-   * damaged), and new records must never reuse those numbers.
+   * damaged), and new records must never reuse those numbers. The replay starts at the segment
+   * holding the record after {@code lastCoveredSequence}: the older segments are kept (an older
+   * checkpoint may need them) but not read, so damage in them cannot stop this replay.
    */
   public static WriteAheadLog open(FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer,
       ReplayProgressListener listener, long lastCoveredSequence) throws IOException {
     createDirectoryDurably(fs, dir);
-    ReplayReport report = WalRecovery.recover(fs, dir, consumer, listener);
+    ReplayReport report = WalRecovery.recover(fs, dir, lastCoveredSequence + 1, consumer, listener);
     WriteAheadLog log = new WriteAheadLog(fs, dir, options, report, lastCoveredSequence);
     try {
       log.startFirstSegment();
@@ -137,7 +139,7 @@ public final class WriteAheadLog implements Closeable {
   public static ReplayReport replay(
       FileSystem fs, Path dir, RecordConsumer consumer, ReplayProgressListener listener)
       throws IOException {
-    return WalRecovery.recover(fs, dir, consumer, listener);
+    return WalRecovery.recover(fs, dir, 1, consumer, listener);
   }
 
   /**
@@ -203,6 +205,24 @@ public final class WriteAheadLog implements Closeable {
       if (deleted) {
         fs.syncDirectory(dir);
       }
+    }
+  }
+
+  /** Bytes of the segments {@link #truncateBefore}{@code (sequence)} would delete now. */
+  public long bytesBefore(long sequence) {
+    synchronized (truncation) {
+      long bytes = 0;
+      Iterator<Long> firstSequences = segmentFirstSequences.iterator();
+      long first = firstSequences.next();
+      while (firstSequences.hasNext()) {
+        long next = firstSequences.next();
+        if (next > sequence) {
+          break;
+        }
+        bytes += sizeOrZero(dir.resolve(WalSegmentFormat.fileName(first)));
+        first = next;
+      }
+      return bytes;
     }
   }
 
