@@ -146,7 +146,12 @@ public final class DurableStore implements Closeable {
         damaged.stream().map(DamagedCheckpoint::problem).toList(), log.recoveryReport(), replay.applied(),
         replay.loss(), setAside);
     raiseFindings(report, damaged, keptFromBefore, health);
-    return new DurableStore(fs, dir, catalog, log, report, policy, health);
+    DurableStore store = new DurableStore(fs, dir, catalog, log, report, policy, health);
+    if (!report.loss().isNone()) {
+      // what is left becomes the base at once: a crash before the next checkpoint must not meet the loss again
+      store.checkpoint(writer);
+    }
+    return store;
   }
 
   /** Says in {@code health} what the open found: damage (even when nothing was lost), loss, old evidence. */
@@ -421,8 +426,9 @@ public final class DurableStore implements Closeable {
       log.truncateBefore(written + 1);
       health.raise(FALLBACK_LIMITED, Severity.DEGRADED, "the log since " + CheckpointFormat.fileName(previous) + " ("
           + fallbackLog + " bytes) exceeds " + EngineSettings.CHECKPOINT_FALLBACK_LOG + " (" + policy.fallbackLogBytes()
-          + " bytes) and was deleted: should " + CheckpointFormat.fileName(written) + " be found damaged, records "
-          + (previous + 1) + " to " + written + " are lost (the next start then refuses and names them)");
+          + " bytes) and was deleted: should " + CheckpointFormat.fileName(written) + " be found damaged, what the log "
+          + "no longer has of records " + (previous + 1) + " to " + written + " is lost (the start then refuses and "
+          + "names it)");
     } else {
       log.truncateBefore(previous + 1);
       health.clear(FALLBACK_LIMITED);
@@ -511,7 +517,8 @@ public final class DurableStore implements Closeable {
       if (firstSequence == 0) {
         firstSequence = sequence;
       }
-      if (sequence <= checkpointSequence) {
+      if (sequence <= checkpointSequence || firstSequence > checkpointSequence + 1) {
+        // after a gap, records name series and fields by ids the missing records handed out
         return;
       }
       byte[] bytes = new byte[payload.remaining()];

@@ -11,7 +11,9 @@ import java.util.List;
  * from C + 1 to its last intact record (L); data is lost when:
  * <ul>
  *   <li>the log begins after C + 1, so no file holds the records between (the newer checkpoint
- *       that did is damaged, or there never was one and the log was cut);
+ *       that did is damaged, or there never was one and the log was cut); the log after such a
+ *       gap is lost with it, since its records name series and fields by the ids the missing
+ *       ones handed out;
  *   <li>a damaged checkpoint covers records beyond max(C, L), which only it held;
  *   <li>the replay stopped at corruption: the records from the damage on are set aside.
  * </ul>
@@ -49,6 +51,10 @@ public record RecoveryLoss(List<String> items, List<Path> files) {
     if (firstLogSequence > checkpointSequence + 1) {
       items.add("log records " + (checkpointSequence + 1) + " to " + (firstLogSequence - 1) + " (no intact "
           + "checkpoint holds them and the log begins at record " + firstLogSequence + ")");
+      if (log.lastSequence() >= firstLogSequence) {
+        items.add("log records " + firstLogSequence + " to " + log.lastSequence() + " (they refer to series and "
+            + "fields the missing records created, so they cannot be replayed)");
+      }
     }
     long reached = Math.max(checkpointSequence, log.lastSequence());
     for (DamagedCheckpoint checkpoint : damaged) {

@@ -1,9 +1,15 @@
 package io.edgetimedb.engine.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgetimedb.engine.DataLossException;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.DatabaseConfig;
+import io.edgetimedb.engine.EngineSettings;
+import io.edgetimedb.engine.health.Severity;
+import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.engine.vfs.CutPolicy;
 import io.edgetimedb.engine.vfs.SimulatedFileSystem;
 import io.edgetimedb.engine.wal.FsyncPolicy;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
@@ -12,6 +18,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Issue 12, item 1: one damaged checkpoint must never open as a silently smaller database. */
@@ -26,6 +33,20 @@ class DamagedCheckpointTest {
 
   private static Database open(SimulatedFileSystem fs) {
     return Database.open(config(), fs, ReplayProgressListener.NONE);
+  }
+
+  /** Opens with engine settings given as name, value, name, value, ... */
+  static Database open(SimulatedFileSystem fs, String... settings) {
+    SettingsRegistry registry = new SettingsRegistry();
+    EngineSettings.define(registry);
+    for (int i = 0; i < settings.length; i += 2) {
+      registry.set(settings[i], settings[i + 1], "test");
+    }
+    return Database.open(config(), fs, ReplayProgressListener.NONE, registry);
+  }
+
+  static List<String> names(SimulatedFileSystem fs, Path dir) throws IOException {
+    return fs.list(dir).stream().map(p -> p.getFileName().toString()).toList();
   }
 
   /** Writes batches {@code from} to {@code to - 1} (ten points each, log segments rotate every few). */
@@ -72,5 +93,133 @@ class DamagedCheckpointTest {
       assertThat(reopened.health().get(DurableStore.CHECKPOINT_DAMAGED)).hasValueSatisfying(c ->
           assertThat(c.message()).contains(newest.getFileName().toString()).contains("nothing was lost"));
     }
+  }
+
+  @Test
+  void whenNoIntactCheckpointCoversWhatTheLogLostTheOpenIsRefusedAndNothingChanges() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    try (Database db = open(fs)) {
+      write(db, 0, 40);
+      db.checkpoint();
+      write(db, 40, 80);
+      db.checkpoint();
+      write(db, 80, 100);
+    }
+    List<Path> kept = checkpoints(fs);
+    assertThat(kept).as("the newest checkpoint and the one before it").hasSize(2);
+    for (Path checkpoint : kept) {
+      xorMiddle(fs, checkpoint);
+    }
+    List<String> before = names(fs, DIR);
+    List<String> logBefore = names(fs, DIR.resolve("wal"));
+
+    assertThatThrownBy(() -> open(fs)).isInstanceOf(DataLossException.class)
+        .hasMessageContaining("refusing to open /db")
+        .hasMessageContaining("log records 1 to ")
+        .hasMessageContaining(kept.get(0).getFileName().toString())
+        .hasMessageContaining(kept.get(1).getFileName().toString())
+        .hasMessageContaining("--accept-loss");
+    assertThat(names(fs, DIR)).isEqualTo(before);
+    assertThat(names(fs, DIR.resolve("wal"))).isEqualTo(logBefore);
+
+    try (Database accepted = open(fs, DataLossException.ACCEPT_SETTING, "true")) {
+      assertThat(DurableDatabaseTest.dump(accepted)).as("the log left cannot be replayed without its start")
+          .isEmpty();
+      assertThat(accepted.health().get(DurableStore.DATA_LOST)).hasValueSatisfying(c -> {
+        assertThat(c.severity()).isEqualTo(Severity.DAMAGED);
+        assertThat(c.message()).contains("log records 1 to ").contains(" to 100 (they refer to series");
+      });
+      assertThat(accepted.health().get(DurableStore.CHECKPOINT_DAMAGED)).isPresent();
+    }
+    assertThat(names(fs, DIR)).as("the evidence outlives the next checkpoint")
+        .contains(kept.get(0).getFileName() + ".damaged", kept.get(1).getFileName() + ".damaged");
+
+    try (Database again = open(fs)) {
+      assertThat(again.recoveryReport().loss().isNone()).as("the accepted state was checkpointed").isTrue();
+      assertThat(again.health().get(DurableStore.DAMAGED_FILES_KEPT)).hasValueSatisfying(c ->
+          assertThat(c.message()).contains(kept.get(0).getFileName() + ".damaged"));
+    }
+  }
+
+  /** Issue 12, item 6: a log segment set aside as damaged was silent and lost acknowledged batches. */
+  @Test
+  void aDamagedLogSegmentAfterTheCheckpointIsRefusedAsLossAndRaisedWhenAccepted() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    Database db = open(fs);
+    write(db, 0, 10);
+    db.checkpoint();
+    write(db, 10, 60);
+    fs.powerCut(new Random(1), CutPolicy.WRITE_ALL);
+    List<Path> segments = fs.list(DIR.resolve("wal")).stream()
+        .filter(p -> p.getFileName().toString().endsWith(".log")).toList();
+    assertThat(segments).hasSizeGreaterThan(2);
+    xorMiddle(fs, segments.get(segments.size() - 2));
+
+    assertThatThrownBy(() -> open(fs)).isInstanceOf(DataLossException.class)
+        .hasMessageContaining("the log from record").hasMessageContaining(segments.get(segments.size() - 2).toString());
+
+    try (Database accepted = open(fs, DataLossException.ACCEPT_SETTING, "true")) {
+      assertThat(DurableDatabaseTest.dump(accepted).size()).isLessThan(600);
+      assertThat(accepted.health().get(DurableStore.LOG_DAMAGED)).hasValueSatisfying(c -> {
+        assertThat(c.severity()).isEqualTo(Severity.DAMAGED);
+        assertThat(c.message()).contains(segments.get(segments.size() - 2).getFileName().toString());
+      });
+      assertThat(accepted.health().raisedCounts()).containsKeys(DurableStore.LOG_DAMAGED, DurableStore.DATA_LOST);
+    }
+  }
+
+  /** The fallback's log is bounded: at the limit it is kept, one byte over it only the previous checkpoint is. */
+  @Test
+  void theFallbackLogIsKeptUpToItsLimitAndBeyondItTheCostIsRaised() throws IOException {
+    long fallbackBytes = fallbackLogBytes();
+    assertThat(fallbackBytes).isPositive();
+
+    SimulatedFileSystem atLimit = new SimulatedFileSystem();
+    try (Database db = workloadWithTwoCheckpoints(atLimit, fallbackBytes)) {
+      assertThat(db.health().get(DurableStore.FALLBACK_LIMITED)).isEmpty();
+    }
+    xorMiddle(atLimit, checkpoints(atLimit).get(1));
+    try (Database reopened = open(atLimit)) {
+      assertThat(DurableDatabaseTest.dump(reopened)).hasSize(800);
+    }
+
+    SimulatedFileSystem overLimit = new SimulatedFileSystem();
+    try (Database db = workloadWithTwoCheckpoints(overLimit, fallbackBytes - 1)) {
+      assertThat(db.health().get(DurableStore.FALLBACK_LIMITED)).hasValueSatisfying(c ->
+          assertThat(c.message()).contains("records 41 to 80 is lost"));
+    }
+    xorMiddle(overLimit, checkpoints(overLimit).get(1));
+    assertThatThrownBy(() -> open(overLimit)).isInstanceOf(DataLossException.class)
+        .hasMessageContaining("log records 41 to ");
+  }
+
+  /** Checkpoints after batch 40 and batch 80 (closing adds none: nothing new was logged). */
+  private static Database workloadWithTwoCheckpoints(SimulatedFileSystem fs, long fallbackLimit) {
+    Database db = open(fs, EngineSettings.CHECKPOINT_FALLBACK_LOG, fallbackLimit + "B");
+    write(db, 0, 40);
+    db.checkpoint();
+    write(db, 40, 80);
+    db.checkpoint();
+    return db;
+  }
+
+  /** Bytes of the log segments holding only records 41 to 80 in that workload, measured on its files. */
+  private static long fallbackLogBytes() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    workloadWithTwoCheckpoints(fs, Long.MAX_VALUE >> 1).close();
+    List<Path> segments = fs.list(DIR.resolve("wal")).stream()
+        .filter(p -> p.getFileName().toString().endsWith(".log")).toList();
+    long bytes = 0;
+    for (int i = 0; i + 1 < segments.size(); i++) {
+      if (firstSequenceOf(segments.get(i + 1)) <= 81) {
+        bytes += fs.size(segments.get(i));
+      }
+    }
+    return bytes;
+  }
+
+  private static long firstSequenceOf(Path segment) {
+    String name = segment.getFileName().toString();
+    return Long.parseLong(name.substring("wal-".length(), name.length() - ".log".length()));
   }
 }

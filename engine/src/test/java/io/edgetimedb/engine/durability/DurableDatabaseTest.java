@@ -72,7 +72,7 @@ class DurableDatabaseTest {
   }
 
   @Test
-  void checkpointsReplaceTheLogAndEachOther() throws Exception {
+  void eachCheckpointKeepsThePreviousOneAsItsFallbackAndReplacesTheOlderOnes() throws Exception {
     List<String> before;
     try (Database db = Database.open(config())) {
       new SensorFeed(6, 5, 1_700_000_000_000L, 1000).writeTicks(db, 50);
@@ -80,8 +80,12 @@ class DurableDatabaseTest {
       new SensorFeed(6, 5, 1_700_000_100_000L, 1000).writeTicks(db, 50);
       Path second = db.checkpoint();
       assertThat(second).isNotEqualTo(first);
+      assertThat(Files.exists(first)).as("kept until a newer one is verified and one more written").isTrue();
+      new SensorFeed(6, 5, 1_700_000_200_000L, 1000).writeTicks(db, 50);
+      Path third = db.checkpoint();
       assertThat(Files.exists(first)).isFalse();
-      assertThat(db.checkpoint()).isEqualTo(second);
+      assertThat(Files.exists(second)).isTrue();
+      assertThat(db.checkpoint()).isEqualTo(third);
       before = dump(db);
     }
     try (Database reopened = Database.open(config())) {
@@ -89,7 +93,7 @@ class DurableDatabaseTest {
       assertThat(reopened.recoveryReport().unusableCheckpoints()).isEmpty();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.filter(f -> f.getFileName().toString().startsWith("checkpoint-"))).hasSize(1);
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("checkpoint-"))).hasSize(2);
     }
   }
 
