@@ -5,6 +5,7 @@ import io.edgetimedb.engine.catalog.Measurement;
 import io.edgetimedb.engine.chunkenc.ByteSource;
 import io.edgetimedb.engine.chunkenc.CorruptChunkException;
 import io.edgetimedb.engine.vfs.FileSystem;
+import io.edgetimedb.engine.wal.ReplayReport;
 import io.edgetimedb.engine.wal.WalCheck;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -48,12 +49,14 @@ public final class DirectoryCheck {
   private final Path dir;
   private final List<CheckedFile> files;
   private final WalCheck log;
+  private final RecoveryLoss loss;
 
-  private DirectoryCheck(FileSystem fs, Path dir, List<CheckedFile> files, WalCheck log) {
+  private DirectoryCheck(FileSystem fs, Path dir, List<CheckedFile> files, WalCheck log, RecoveryLoss loss) {
     this.fs = fs;
     this.dir = dir;
     this.files = List.copyOf(files);
     this.log = log;
+    this.loss = loss;
   }
 
   /**
@@ -64,10 +67,34 @@ public final class DirectoryCheck {
   public static DirectoryCheck run(FileSystem fs, Path dir) throws IOException {
     WalCheck log = WalCheck.verify(fs, logDirectory(dir), DirectoryCheck::pointsIn);
     List<CheckedFile> files = checkCheckpoints(fs, dir, firstLogSequence(log));
+    RecoveryLoss loss = recoveryLoss(fs, dir, files);
     for (WalCheck.Segment segment : log.segments()) {
       files.add(checked(segment));
     }
-    return new DirectoryCheck(fs, dir, files, log);
+    return new DirectoryCheck(fs, dir, files, log, loss);
+  }
+
+  /** What opening the directory would lose, judged as the open judges it (see {@link RecoveryLoss}). */
+  private static RecoveryLoss recoveryLoss(FileSystem fs, Path dir, List<CheckedFile> checkpoints)
+      throws IOException {
+    long loaded = checkpoints.stream().filter(c -> c.state() == WalCheck.State.INTACT)
+        .mapToLong(CheckedFile::sequence).max().orElse(0);
+    List<RecoveryLoss.DamagedCheckpoint> damaged = checkpoints.stream()
+        .filter(c -> c.state() != WalCheck.State.INTACT && c.sequence() > loaded)
+        .sorted((a, b) -> Long.compare(b.sequence(), a.sequence()))
+        .map(c -> new RecoveryLoss.DamagedCheckpoint(c.path(), c.sequence(), c.problem())).toList();
+    long[] first = {0};
+    ReplayReport replay = WalCheck.replayFrom(fs, logDirectory(dir), loaded + 1, (sequence, payload) -> {
+      if (first[0] == 0) {
+        first[0] = sequence;
+      }
+    });
+    return RecoveryLoss.assess(loaded, damaged, first[0] == 0 ? replay.lastSequence() + 1 : first[0], replay);
+  }
+
+  /** What opening the directory now would lose; {@link RecoveryLoss#isNone()} when a start loses nothing. */
+  public RecoveryLoss recoveryLoss() {
+    return loss;
   }
 
   private static Path logDirectory(Path dir) {

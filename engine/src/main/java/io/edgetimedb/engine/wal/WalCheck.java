@@ -94,6 +94,16 @@ public final class WalCheck {
     return new WalCheck(dir, segments);
   }
 
+  /**
+   * What opening the log would find when replaying it from the segment holding {@code
+   * fromSequence}, as {@link WriteAheadLog#open} does after a checkpoint: the records handed to
+   * {@code consumer}, where the replay stops and what it would cut or set aside. Changes nothing.
+   */
+  public static ReplayReport replayFrom(FileSystem fs, Path dir, long fromSequence, RecordConsumer consumer)
+      throws IOException {
+    return WalRecovery.inspect(fs, dir, fromSequence, consumer);
+  }
+
   private static Segment segment(WalReader.Segment file, long records, long counted, WalReader.Damage damage,
       int index) {
     State state = damage == null || index < damage.segmentIndex() ? State.INTACT

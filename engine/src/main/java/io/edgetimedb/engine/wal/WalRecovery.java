@@ -45,6 +45,14 @@ final class WalRecovery {
     return new WalRecovery(fs, dir).recover(fromSequence, consumer, listener);
   }
 
+  /** What {@link #recover} would find and repair, without repairing anything. */
+  static ReplayReport inspect(FileSystem fs, Path dir, long fromSequence, RecordConsumer consumer) throws IOException {
+    if (!fs.exists(dir)) {
+      return new ReplayReport(0, 0, Optional.empty(), Optional.empty());
+    }
+    return planned(new WalReader(fs).scan(dir, fromSequence, consumer, ReplayProgressListener.NONE));
+  }
+
   private ReplayReport recover(long fromSequence, RecordConsumer consumer, ReplayProgressListener listener)
       throws IOException {
     if (!fs.exists(dir)) {
@@ -52,9 +60,9 @@ final class WalRecovery {
       consumer.beforeRepair(empty);
       return empty;
     }
-    deleteLeftoverCopies();
     WalReader.Scan scan = new WalReader(fs).scan(dir, fromSequence, consumer, listener);
     consumer.beforeRepair(planned(scan));
+    deleteLeftoverCopies();
     WalReader.Damage damage = scan.damage();
     Optional<ReplayReport.TornTail> tornTail = Optional.empty();
     Optional<ReplayReport.Corruption> corruption = Optional.empty();

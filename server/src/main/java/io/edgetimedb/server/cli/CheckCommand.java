@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Verifies every checkpoint and log segment of a database directory and prints one line per
- * file; changes nothing unless asked to repair. Exit code 0 when every file is intact (or was
+ * file, then what a start would lose, judged as the server judges it before refusing to start;
+ * changes nothing unless asked to repair. Exit code 0 when every file is intact (or was
  * repaired), 1 when damage was found and left, 2 for a usage error or a directory that cannot be
  * read.
  */
@@ -71,6 +72,9 @@ final class CheckCommand implements Callable<Integer> {
       points += file.points();
     }
     out.printf("%d files, %,d log records, %,d points%n", check.files().size(), records, points);
+    out.println(check.recoveryLoss().isNone() ? "a start loses nothing"
+        : "a start would lose " + check.recoveryLoss().describe() + " (the server refuses to start without "
+            + "--accept-loss)");
   }
 
   private String line(CheckedFile file) {

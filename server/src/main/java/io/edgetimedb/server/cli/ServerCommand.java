@@ -1,5 +1,7 @@
 package io.edgetimedb.server.cli;
 
+import io.edgetimedb.engine.DataLossException;
+import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.ConfigFile;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.EndpointFactory;
@@ -21,10 +23,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code server [--data DIR] [--http-port N] [--avatica-port N] [--tcp-port N] [--config FILE]}: opens the
- * durable database and serves it until SIGTERM or SIGINT, then stops in order (see {@link
- * Server#stop()}) and exits with 0. Settings come from the defaults, then the file, then the
- * flags, each overriding the one before; {@code sys.config_history} shows which did what.
+ * {@code server [--data DIR] [--http-port N] [--avatica-port N] [--tcp-port N] [--config FILE] [--accept-loss]}:
+ * opens the durable database and serves it until SIGTERM or SIGINT, then stops in order (see
+ * {@link Server#stop()}) and exits with 0. Settings come from the defaults, then the file, then
+ * the flags, each overriding the one before; {@code sys.config_history} shows which did what.
+ * When recovery would lose data the server does not start: it prints one line naming the loss
+ * and exits with 2, until it is started with {@code --accept-loss}.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Run the database server until SIGTERM or SIGINT.",
@@ -47,6 +51,10 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (see docs/configuration.md).")
   Path config;
 
+  @Option(names = "--accept-loss", description = "Start even when recovery would lose data (damaged checkpoints or "
+      + "log with no intact copy): what is lost is logged and stays in /health; the damaged files are kept aside.")
+  boolean acceptLoss;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +74,14 @@ final class ServerCommand implements Callable<Integer> {
         .normalize() + " (" + settings.source(ServerSettings.DATA_DIRECTORY) + ")");
     ShutdownSignals signals = new ShutdownSignals();
     boolean handled = signals.install();
-    Server server = Server.start(settings, endpoints(), out);
+    Server server;
+    try {
+      server = Server.start(settings, endpoints(), out);
+    } catch (DataLossException refused) {
+      spec.commandLine().getErr().println(refused.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
     Thread hook = new Thread(server::stop, "edgetimedb-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println(server.readyLine());
@@ -103,6 +118,7 @@ final class ServerCommand implements Callable<Integer> {
     flag(settings, ServerSettings.HTTP_PORT, "--http-port", httpPort);
     flag(settings, ServerSettings.AVATICA_PORT, "--avatica-port", avaticaPort);
     flag(settings, TcpSettings.PORT, "--tcp-port", tcpPort);
+    flag(settings, EngineSettings.ACCEPT_LOSS, "--accept-loss", acceptLoss ? "true" : null);
     return settings;
   }
 
