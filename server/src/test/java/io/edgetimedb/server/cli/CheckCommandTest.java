@@ -84,7 +84,22 @@ class CheckCommandTest {
     assertThat(check("check", dir.toString())).isEqualTo(1);
 
     assertThat(out.toString()).contains("damaged  checkpoint-00000000000000000030.etc")
-        .contains("body checksum mismatch").containsPattern("lost: log records 1 to \\d+");
+        .contains("body checksum mismatch").contains("lost: nothing: recovery uses no checkpoint and the log after it")
+        .contains("a start loses nothing");
+  }
+
+  @Test
+  void aDamagedCheckpointWhoseLogIsGoneNamesWhatAStartWouldLose() throws IOException {
+    Path checkpoint = dir.resolve("checkpoint-00000000000000000030.etc");
+    byte[] bytes = Files.readAllBytes(checkpoint);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(checkpoint, bytes);
+    Files.delete(segments().get(0)); // as a log over checkpoint.fallback-log-limit
+
+    assertThat(check("check", dir.toString())).isEqualTo(1);
+
+    assertThat(out.toString()).containsPattern("lost: log records 1 to \\d+")
+        .containsPattern("a start would lose log records 1 to \\d+ .*--accept-loss");
   }
 
   @Test
