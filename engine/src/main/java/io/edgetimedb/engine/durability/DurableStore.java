@@ -4,12 +4,12 @@ import io.edgetimedb.engine.DataLossException;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.FieldInfo;
 import io.edgetimedb.engine.catalog.Catalog;
-import io.edgetimedb.engine.durability.RecoveryLoss.DamagedCheckpoint;
-import io.edgetimedb.engine.health.HealthConditions;
-import io.edgetimedb.engine.health.Severity;
 import io.edgetimedb.engine.chunkenc.ByteSink;
 import io.edgetimedb.engine.chunkenc.ByteSource;
 import io.edgetimedb.engine.chunkenc.CorruptChunkException;
+import io.edgetimedb.engine.durability.RecoveryLoss.DamagedCheckpoint;
+import io.edgetimedb.engine.health.HealthConditions;
+import io.edgetimedb.engine.health.Severity;
 import io.edgetimedb.engine.series.Series;
 import io.edgetimedb.engine.series.SeriesImage;
 import io.edgetimedb.engine.vfs.FileSystem;
@@ -366,8 +366,9 @@ public final class DurableStore implements Closeable {
 
   /**
    * Writes a checkpoint of everything logged so far, reads it back to verify it, then deletes
-   * what not even the previous checkpoint needs (see {@link #keepFallback}). Writers wait only while the
-   * covered sequence is read, and each series only while it is snapshotted (in its turn).
+   * what not even the previous checkpoint needs (see {@link #keepFallback}). Writers wait only
+   * while the covered sequence is read, and each series only while it is snapshotted (in its
+   * turn).
    */
   public synchronized Path checkpoint(BatchWriter writer) throws IOException {
     long started = System.nanoTime();

@@ -15,7 +15,9 @@ import java.util.List;
  *       gap is lost with it, since its records name series and fields by the ids the missing
  *       ones handed out;
  *   <li>a damaged checkpoint covers records beyond max(C, L), which only it held;
- *   <li>the replay stopped at corruption: the records from the damage on are set aside.
+ *   <li>the replay stopped at corruption: the records from the damage on are set aside, unless
+ *       the damage is in the last segment and only records C already holds can be found after
+ *       it (a damaged old record beside them costs nothing).
  * </ul>
  * A torn tail (an incomplete last record, as a power cut leaves it) is no loss unless a
  * checkpoint covered it, which the second rule catches.
@@ -64,7 +66,7 @@ public record RecoveryLoss(List<String> items, List<Path> files) {
         reached = checkpoint.sequence();
       }
     }
-    log.corruption().ifPresent(c -> {
+    log.corruption().filter(c -> !c.onlyCoveredRecordsFollow()).ifPresent(c -> {
       items.add("the log from record " + c.firstSequenceNotReplayed() + " on (" + c.kind() + " at byte " + c.offset()
           + " of " + c.segment().getFileName() + "; " + c.bytesNotReplayed() + " bytes of log not replayed)");
       files.addAll(c.setAside());

@@ -53,6 +53,10 @@ public record ReplayReport(
    * @param firstSequenceNotReplayed the sequence the damaged record should have had
    * @param bytesNotReplayed bytes from the damage to the end of the log, all segments included
    * @param setAside where the damaged segment and the later ones now are
+   * @param onlyCoveredRecordsFollow whether every intact record after the damage is one the
+   *     replay was not asked for (a checkpoint holds it): the damage is in the last segment and
+   *     no record from the replay's start sequence on can be found beyond it, so nothing is lost
+   *     unless a second damage hides such a record
    */
   public record Corruption(
       Path segment,
@@ -60,5 +64,6 @@ public record ReplayReport(
       DamageKind kind,
       long firstSequenceNotReplayed,
       long bytesNotReplayed,
-      List<Path> setAside) { }
+      List<Path> setAside,
+      boolean onlyCoveredRecordsFollow) { }
 }

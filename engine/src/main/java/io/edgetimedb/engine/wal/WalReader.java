@@ -34,15 +34,18 @@ final class WalReader {
    * @param segmentIndex index into {@link Scan#segments()}
    * @param offset start of the damaged record, or 0 for a damaged segment header
    * @param recordsBefore intact records of that segment before the damage
+   * @param wantedRecordAfter whether a record the scan was asked for (from its {@code
+   *     fromSequence} on) may lie beyond the damage: a later segment, or an intact record in the
+   *     rest of the last one
    */
-  record Damage(
-      int segmentIndex, long offset, DamageKind kind, boolean tornTail, long recordsBefore) { }
+  record Damage(int segmentIndex, long offset, DamageKind kind, boolean tornTail, long recordsBefore,
+      boolean wantedRecordAfter) { }
 
   /** Result of reading a whole log; {@code damage} is null when it was read to its end. */
   record Scan(List<Segment> segments, long recordsReplayed, long lastSequence, Damage damage) { }
 
   private record SegmentResult(
-      long records, long damageOffset, DamageKind damage, boolean tornTail) { }
+      long records, long damageOffset, DamageKind damage, boolean tornTail, boolean wantedRecordAfter) { }
 
   private final FileSystem fs;
   private final CRC32C crc = new CRC32C();
@@ -55,6 +58,7 @@ final class WalReader {
   private long bytesTotal;
   private ReplayProgressListener listener;
   private int segmentIndex;
+  private long fromSequence = 1;
 
   WalReader(FileSystem fs) {
     this.fs = fs;
@@ -80,6 +84,7 @@ final class WalReader {
   Scan scan(Path dir, long fromSequence, RecordConsumer consumer, ReplayProgressListener progress)
       throws IOException {
     List<Segment> segments = from(listSegments(fs, dir), fromSequence);
+    this.fromSequence = fromSequence;
     listener = progress;
     bytesTotal = segments.stream().mapToLong(Segment::size).sum();
     bytesBeforeSegment = 0;
@@ -92,8 +97,8 @@ final class WalReader {
       replayed += result.records();
       expected += result.records();
       if (result.damage() != null) {
-        Damage damage = new Damage(
-            i, result.damageOffset(), result.damage(), result.tornTail(), result.records());
+        Damage damage = new Damage(i, result.damageOffset(), result.damage(), result.tornTail(), result.records(),
+            result.wantedRecordAfter());
         return new Scan(segments, replayed, expected - 1, damage);
       }
       bytesBeforeSegment += segments.get(i).size();
@@ -125,22 +130,26 @@ final class WalReader {
       bufferStart = 0;
       buffer.clear().limit(0);
       SegmentResult result = readContents(segment, firstSequence, consumer);
-      boolean torn = last
-          && result.damage() != null
-          && result.damage() != DamageKind.SEQUENCE_GAP
-          && !intactRecordAfter(result.damageOffset(), firstSequence + result.records());
-      return new SegmentResult(result.records(), result.damageOffset(), result.damage(), torn);
+      if (result.damage() == null) {
+        return result;
+      }
+      long next = firstSequence + result.records();
+      boolean torn = last && result.damage() != DamageKind.SEQUENCE_GAP
+          && !intactRecordAfter(result.damageOffset(), next);
+      boolean wantedAfter = !last
+          || !torn && intactRecordAfter(result.damageOffset(), Math.max(next, fromSequence));
+      return new SegmentResult(result.records(), result.damageOffset(), result.damage(), torn, wantedAfter);
     }
   }
 
   private SegmentResult readContents(Segment segment, long firstSequence, RecordConsumer consumer)
       throws IOException {
     if (segment.firstSequence() != firstSequence) {
-      return new SegmentResult(0, 0, DamageKind.SEQUENCE_GAP, false);
+      return new SegmentResult(0, 0, DamageKind.SEQUENCE_GAP, false, false);
     }
     if (!fill(0, WalSegmentFormat.HEADER_BYTES)
         || !WalSegmentFormat.isValidHeader(buffer, index(0), firstSequence, crc)) {
-      return new SegmentResult(0, 0, DamageKind.BAD_SEGMENT_HEADER, false);
+      return new SegmentResult(0, 0, DamageKind.BAD_SEGMENT_HEADER, false, false);
     }
     boolean preallocated = WalSegmentFormat.isPreallocated(buffer, index(0));
     return readRecords(firstSequence, preallocated, consumer);
@@ -154,7 +163,7 @@ final class WalReader {
       long sequence = firstSequence + records;
       DamageKind damage = inspectRecord(offset, sequence);
       if (damage != null) {
-        return new SegmentResult(records, offset, damage, false);
+        return new SegmentResult(records, offset, damage, false, false);
       }
       int at = index(offset);
       int length = buffer.getInt(at);
@@ -164,7 +173,7 @@ final class WalReader {
       offset += WalSegmentFormat.RECORD_HEADER_BYTES + length;
       records++;
     }
-    return new SegmentResult(records, offset, null, false);
+    return new SegmentResult(records, offset, null, false, false);
   }
 
   /** Null if an intact record with {@code sequence} starts at {@code offset}, else the damage. */

@@ -92,7 +92,8 @@ final class WalRecovery {
     long bytesNotReplayed = rest.stream().mapToLong(WalReader.Segment::size).sum() - damage.offset();
     return new ReplayReport(scan.recordsReplayed(), scan.lastSequence(), Optional.empty(),
         Optional.of(new ReplayReport.Corruption(damaged.path(), damage.offset(), damage.kind(),
-            scan.lastSequence() + 1, bytesNotReplayed, rest.stream().map(WalReader.Segment::path).toList())));
+            scan.lastSequence() + 1, bytesNotReplayed, rest.stream().map(WalReader.Segment::path).toList(),
+            !damage.wantedRecordAfter())));
   }
 
   /**
@@ -139,7 +140,7 @@ final class WalRecovery {
         + segments.subList(damage.segmentIndex() + 1, segments.size()).stream()
             .mapToLong(WalReader.Segment::size).sum();
     return new ReplayReport.Corruption(damaged.path(), damage.offset(), damage.kind(),
-        scan.lastSequence() + 1, bytesNotReplayed, List.copyOf(setAside));
+        scan.lastSequence() + 1, bytesNotReplayed, List.copyOf(setAside), !damage.wantedRecordAfter());
   }
 
   /**

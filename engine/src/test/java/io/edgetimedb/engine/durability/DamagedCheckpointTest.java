@@ -222,4 +222,56 @@ class DamagedCheckpointTest {
     String name = segment.getFileName().toString();
     return Long.parseLong(name.substring("wal-".length(), name.length() - ".log".length()));
   }
+
+  /** Flips one byte inside the first record of the log's last segment; returns the segment. */
+  private static Path flipFirstRecordOfLastSegment(SimulatedFileSystem fs) throws IOException {
+    List<Path> segments = fs.list(DIR.resolve("wal")).stream()
+        .filter(p -> p.getFileName().toString().endsWith(".log")).toList();
+    Path last = segments.get(segments.size() - 1);
+    ByteBuffer one = ByteBuffer.allocate(1);
+    long at = 24 + 16 + 3; // segment header, record header, into the payload
+    try (var in = fs.openRead(last)) {
+      in.read(one, at);
+    }
+    one.put(0, (byte) (one.get(0) ^ 0x10));
+    try (var out = fs.openAppend(last)) {
+      out.write(one.flip(), at);
+      out.sync();
+    }
+    return last;
+  }
+
+  @Test
+  void damageInTheLastSegmentFollowedOnlyByRecordsTheCheckpointHoldsLosesNothingButIsRaised() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    try (Database db = open(fs)) {
+      write(db, 0, 80);
+    }
+    Path damaged = flipFirstRecordOfLastSegment(fs);
+
+    try (Database reopened = open(fs)) {
+      assertThat(DurableDatabaseTest.dump(reopened)).hasSize(800);
+      assertThat(reopened.health().get(DurableStore.DATA_LOST)).isEmpty();
+      assertThat(reopened.health().get(DurableStore.LOG_DAMAGED)).hasValueSatisfying(c ->
+          assertThat(c.message()).contains(damaged.getFileName().toString()).contains("nothing was lost"));
+      reopened.write(StorageFaultTest.batch(80));
+    }
+    try (Database again = open(fs)) {
+      assertThat(DurableDatabaseTest.dump(again)).hasSize(810);
+    }
+  }
+
+  @Test
+  void damageInTheLastSegmentBeforeRecordsNoCheckpointHoldsIsLoss() throws IOException {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    Database db = open(fs);
+    write(db, 0, 80);
+    db.checkpoint();
+    write(db, 80, 86);
+    fs.powerCut(new Random(1), CutPolicy.WRITE_ALL);
+    flipFirstRecordOfLastSegment(fs);
+
+    assertThatThrownBy(() -> open(fs)).isInstanceOf(DataLossException.class)
+        .hasMessageContaining("the log from record");
+  }
 }

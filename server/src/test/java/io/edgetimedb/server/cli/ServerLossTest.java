@@ -104,7 +104,8 @@ class ServerLossTest {
     settings.set(ServerSettings.HTTP_PORT, "0", "test");
     settings.set(ServerSettings.HTTP_BIND, "127.0.0.1", "test");
     settings.set(EngineSettings.ACCEPT_LOSS, "true", "flag:--accept-loss");
-    Server server = Server.start(settings, List.of(HttpServerEndpoint::start), new PrintStream(OutputStream.nullOutputStream()));
+    Server server = Server.start(settings, List.of(HttpServerEndpoint::start),
+        new PrintStream(OutputStream.nullOutputStream()));
     try {
       String address = server.endpoints().get(0).address();
       String port = address.substring(address.lastIndexOf(':') + 1);
