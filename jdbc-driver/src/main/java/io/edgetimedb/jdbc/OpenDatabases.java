@@ -1,5 +1,6 @@
 package io.edgetimedb.jdbc;
 
+import io.edgetimedb.engine.DataLossException;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.SettingsRegistry;
@@ -26,6 +27,8 @@ final class OpenDatabases {
   private record Entry(Database db, AdHocPlans plans, int connections, boolean served) {}
 
   private static final Map<String, Entry> OPEN = new HashMap<>();
+  /** PostgreSQL's data_corrupted: the directory holds less than it once did. */
+  private static final String DATA_CORRUPTED = "XX001";
 
   private OpenDatabases() {}
 
@@ -34,20 +37,28 @@ final class OpenDatabases {
    * connection, with the engine settings the URL names ({@link UrlSettings}).
    *
    * @throws SQLException 22023 for a setting's bad value, 08004 when the database is open with
-   *     other values than the URL names
+   *     other values than the URL names, XX001 when recovery would lose data (the message names
+   *     what; {@code ;recovery.accept-loss=true} opens with what is left)
    */
   static synchronized Database acquire(DatabaseUrl url) throws SQLException {
     UrlSettings settings = UrlSettings.of(url.properties());
     Entry entry = OPEN.get(url.key());
     if (entry == null) {
       SettingsRegistry registry = settings.registry();
-      entry = new Entry(Database.open(EngineSettings.config(registry, url.directory()), registry), new AdHocPlans(),
-          0, false);
+      entry = new Entry(open(registry, url), new AdHocPlans(), 0, false);
     } else {
       settings.checkHeldBy(entry.db.settings(), url.key());
     }
     OPEN.put(url.key(), new Entry(entry.db, entry.plans, entry.connections + 1, entry.served));
     return entry.db;
+  }
+
+  private static Database open(SettingsRegistry registry, DatabaseUrl url) throws SQLException {
+    try {
+      return Database.open(EngineSettings.config(registry, url.directory()), registry);
+    } catch (DataLossException refused) {
+      throw new SQLException(refused.getMessage(), DATA_CORRUPTED, refused);
+    }
   }
 
   /**

@@ -80,4 +80,39 @@ class UrlSettingsTest {
       return rs.getString(1) + " " + rs.getString(2);
     }
   }
+
+  /** Issue 12, item 1, embedded: a directory that would come back smaller is refused with XX001 unless accepted. */
+  @Test
+  void aFileDatabaseThatWouldLoseDataIsRefusedUnlessTheUrlAcceptsTheLoss() throws Exception {
+    String url = "jdbc:edgetimedb:file:" + dir + ";wal.segment-size=4KiB;checkpoint.interval=0ms";
+    for (int from : new int[] {0, 40, 80}) { // the last connection's close checkpoints
+      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        if (from == 0) {
+          s.execute("CREATE MEASUREMENT boiler (site TAG, value DOUBLE)");
+        }
+        try (java.sql.PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO boiler (ts, site, value) VALUES (?, 'A', ?)")) {
+          for (int k = from; k < from + 40; k++) {
+            insert.setLong(1, 1000L * k);
+            insert.setDouble(2, k + 0.5);
+            insert.executeUpdate();
+          }
+        }
+      }
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path checkpoint : files.filter(p -> p.getFileName().toString().endsWith(".etc")).toList()) {
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(checkpoint, bytes);
+      }
+    }
+
+    assertThatThrownBy(() -> DriverManager.getConnection(url)).isInstanceOf(SQLException.class)
+        .hasMessageContaining("recovery would lose").hasMessageContaining("recovery.accept-loss=true")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("XX001"));
+    try (Connection c = DriverManager.getConnection(url + ";recovery.accept-loss=true")) {
+      assertThat(setting(c, "recovery.accept-loss")).isEqualTo("true url");
+    }
+  }
 }
