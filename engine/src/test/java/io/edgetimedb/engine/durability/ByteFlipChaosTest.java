@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * <p>The directory is what a stopped server leaves (SIGTERM: a checkpoint on close), after a
  * workload with background-like checkpoints, so the previous checkpoint and the log since it are
  * there. Not covered: a flip in the last log record after the newest checkpoint of a crashed
- * process reads as the torn write a power cut leaves and is cut (see docs/durability notes).
+ * process reads as the torn write a power cut leaves and is cut (see the README's "Durability").
  */
 class ByteFlipChaosTest {
   private static final Path DIR = Path.of("/db");
