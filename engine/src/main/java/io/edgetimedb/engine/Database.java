@@ -85,6 +85,8 @@ public final class Database implements AutoCloseable {
     EngineSettings.adopt(settings, config);
     this.limits = new WriteLimits(config.outOfOrderWindowMillis(), config.maxValueLength());
     this.limits.clockPolicy(EngineSettings.clockPolicy(settings));
+    this.limits.maxFields((int) settings.longValue(EngineSettings.MAX_FIELDS));
+    this.limits.maxSeries((int) settings.longValue(EngineSettings.MAX_SERIES));
     this.sources = new TrackedSources((int) settings.longValue(EngineSettings.TRACKED_SOURCES));
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
     this.directoryLock = config.durable() ? DataDirectoryLock.acquire(fs, config.dataDirectory()) : null;
@@ -148,6 +150,8 @@ public final class Database implements AutoCloseable {
     for (String clockSetting : EngineSettings.CLOCK_POLICY) {
       settings.addListener(clockSetting, (s, old, now) -> limits.clockPolicy(EngineSettings.clockPolicy(settings)));
     }
+    settings.addListener(EngineSettings.MAX_FIELDS, (s, old, now) -> limits.maxFields((int) (long) (Long) now));
+    settings.addListener(EngineSettings.MAX_SERIES, (s, old, now) -> limits.maxSeries((int) (long) (Long) now));
     settings.addListener(EngineSettings.TRACKED_SOURCES, (s, old, now) -> sources.limit((int) (long) (Long) now));
     settings.addListener(EngineSettings.MEMORY_BUDGET,
         (s, old, now) -> config = config.withMemoryBudgetBytes((Long) now));
@@ -284,7 +288,7 @@ public final class Database implements AutoCloseable {
 
   /** Counts what the write did for the batch's source; in memory, the result is the only object a write allocates. */
   private WriteResult recorded(PointBatch batch, BatchWriter writer, WriteResult result) {
-    sources.record(batch.source(), result, writer.clock());
+    sources.record(batch.source(), result, writer.refusedByLimits(), writer.clock());
     return result;
   }
 

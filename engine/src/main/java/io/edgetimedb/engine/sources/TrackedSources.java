@@ -35,15 +35,18 @@ public final class TrackedSources {
     forgetBeyondLimit();
   }
 
-  /** Counts a written batch of {@code source}: its result and what the clock policy did to it. */
-  public synchronized void record(String source, WriteResult result, ClockCheck clock) {
+  /**
+   * Counts a written batch of {@code source}: its result, how many of its refusals were the
+   * limits' and what the clock policy did to it.
+   */
+  public synchronized void record(String source, WriteResult result, int refusedByLimits, ClockCheck clock) {
     SourceActivity activity = sources.get(source);
     if (activity == null) {
       activity = new SourceActivity(clock.receivedMillis());
       sources.put(source, activity);
       forgetBeyondLimit();
     }
-    activity.record(result.accepted(), result.rejected().size(), clock);
+    activity.record(result.accepted(), result.rejected().size(), refusedByLimits, clock);
   }
 
   /** Every tracked source, least recently written first. */
