@@ -26,7 +26,9 @@ public final class HttpServerEndpoint implements Endpoint {
     return HttpSettings.defaults()
         .withBindHost(r.stringValue(ServerSettings.HTTP_BIND))
         .withPort((int) r.longValue(ServerSettings.HTTP_PORT))
-        .withMaxBodyBytes(r.longValue(ServerSettings.HTTP_MAX_BODY_SIZE));
+        .withMaxBodyBytes(r.longValue(ServerSettings.HTTP_MAX_BODY_SIZE))
+        .withMaxInflightBytes(r.longValue(ServerSettings.HTTP_MAX_INFLIGHT_BYTES))
+        .withMaxLineBytes((int) r.longValue(ServerSettings.HTTP_MAX_LINE_LENGTH));
   }
 
   @Override
