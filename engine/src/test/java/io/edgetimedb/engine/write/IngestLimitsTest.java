@@ -109,9 +109,14 @@ class IngestLimitsTest {
     SourceStatus source = source(db, "tcp:10.0.0.7");
     assertThat(source.pointsRejectedLimit()).isEqualTo(2);
     assertThat(source.pointsRejectedOther()).isZero();
+    assertThat(db.refusedByLimits()).isEqualTo(2);
+    assertThat(db.health().get(Database.INGEST_LIMIT_REACHED)).hasValueSatisfying(c -> assertThat(c.message())
+        .contains("ingest.max-series"));
 
     db.dropMeasurement("plant", "test");
     assertThat(db.write(sensors("other", "tcp:10.0.0.7", 0, 3)).accepted()).isEqualTo(3);
+    db.settings().change(EngineSettings.MAX_SERIES, "10", "test");
+    assertThat(db.health().get(Database.INGEST_LIMIT_REACHED)).isEmpty();
   }
 
   @Test

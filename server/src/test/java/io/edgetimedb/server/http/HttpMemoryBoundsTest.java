@@ -88,6 +88,7 @@ class HttpMemoryBoundsTest {
           + "ingest.max-fields = 1,024");
       assertThat(db.fields("a")).hasSize(1_024);
       assertThat(db.measurements()).doesNotContain("b");
+      assertThat(wide.metrics.scrape()).contains("edgetimedb_points_refused_limit_total 1.0");
     } finally {
       wide.close();
     }
