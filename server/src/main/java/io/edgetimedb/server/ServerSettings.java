@@ -57,7 +57,8 @@ public final class ServerSettings {
     r.define(Setting.bytes(HTTP_MAX_BODY_SIZE, 32L << 20, "Largest HTTP request body accepted; larger "
         + "writes are refused with 413.").range(1, Integer.MAX_VALUE));
     r.define(Setting.bytes(HTTP_MAX_INFLIGHT_BYTES, 64L << 20, "Bytes of write bodies all HTTP requests together may "
-        + "hold in memory; a request beyond is answered 503 with Retry-After.").range(1, Long.MAX_VALUE));
+        + "hold in memory (at most a quarter of the heap); a request beyond is answered 503 with Retry-After.")
+        .range(1, Long.MAX_VALUE));
     r.define(Setting.bytes(HTTP_MAX_LINE_LENGTH, 2L << 20, "Longest line-protocol line accepted over HTTP; a longer "
         + "one is skipped and reported by its line number, the other lines are written.")
         .range(1, Integer.MAX_VALUE - 1));

@@ -66,8 +66,8 @@ final class Routes extends AbstractHandler {
   }
 
   /**
-   * Writes the refusal's JSON. A refusal found while the body was still arriving (413, or 503
-   * for want of memory) closes the connection, so the rest of the body is not read for nothing.
+   * Writes the refusal's JSON. A refusal found while the body was still arriving (413) closes
+   * the connection, so the rest of the body is not read for nothing.
    */
   private static int answer(HttpServletResponse response, RefusedRequest refused) throws IOException {
     if (response.isCommitted()) {
@@ -76,7 +76,7 @@ final class Routes extends AbstractHandler {
     response.resetBuffer();
     response.setStatus(refused.status());
     response.setContentType("application/json; charset=utf-8");
-    if (refused.status() == 413 || refused.retryLater()) {
+    if (refused.status() == 413) {
       response.setHeader("Connection", "close");
     }
     if (refused.retryLater()) {
