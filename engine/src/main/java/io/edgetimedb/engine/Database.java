@@ -63,6 +63,8 @@ import org.roaringbitmap.RoaringBitmap;
 public final class Database implements AutoCloseable {
   /** The health condition of a background checkpoint that failed; cleared by the next that succeeds. */
   public static final String CHECKPOINT_FAILED = "checkpoint-failed";
+  /** The health condition of points refused by ingest.max-fields or ingest.max-series; cleared when either changes. */
+  public static final String INGEST_LIMIT_REACHED = "ingest-limit-reached";
 
   private volatile DatabaseConfig config;
   private final SettingsRegistry settings;
@@ -85,6 +87,8 @@ public final class Database implements AutoCloseable {
     EngineSettings.adopt(settings, config);
     this.limits = new WriteLimits(config.outOfOrderWindowMillis(), config.maxValueLength());
     this.limits.clockPolicy(EngineSettings.clockPolicy(settings));
+    this.limits.maxFields((int) settings.longValue(EngineSettings.MAX_FIELDS));
+    this.limits.maxSeries((int) settings.longValue(EngineSettings.MAX_SERIES));
     this.sources = new TrackedSources((int) settings.longValue(EngineSettings.TRACKED_SOURCES));
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
     this.directoryLock = config.durable() ? DataDirectoryLock.acquire(fs, config.dataDirectory()) : null;
@@ -157,6 +161,14 @@ public final class Database implements AutoCloseable {
     for (String clockSetting : EngineSettings.CLOCK_POLICY) {
       settings.addListener(clockSetting, (s, old, now) -> limits.clockPolicy(EngineSettings.clockPolicy(settings)));
     }
+    settings.addListener(EngineSettings.MAX_FIELDS, (s, old, now) -> {
+      limits.maxFields((int) (long) (Long) now);
+      health.clear(INGEST_LIMIT_REACHED);
+    });
+    settings.addListener(EngineSettings.MAX_SERIES, (s, old, now) -> {
+      limits.maxSeries((int) (long) (Long) now);
+      health.clear(INGEST_LIMIT_REACHED);
+    });
     settings.addListener(EngineSettings.TRACKED_SOURCES, (s, old, now) -> sources.limit((int) (long) (Long) now));
     settings.addListener(EngineSettings.MEMORY_BUDGET,
         (s, old, now) -> config = config.withMemoryBudgetBytes((Long) now));
@@ -293,7 +305,13 @@ public final class Database implements AutoCloseable {
 
   /** Counts what the write did for the batch's source; in memory, the result is the only object a write allocates. */
   private WriteResult recorded(PointBatch batch, BatchWriter writer, WriteResult result) {
-    sources.record(batch.source(), result, writer.clock());
+    int refusedByLimits = writer.refusedByLimits();
+    sources.record(batch.source(), result, refusedByLimits, writer.clock());
+    if (refusedByLimits > 0) {
+      health.raise(INGEST_LIMIT_REACHED, Severity.DEGRADED, "points are refused at ingest.max-fields or "
+          + "ingest.max-series (sys.sources counts them per source as points_rejected_limit): raise the limit, or "
+          + "find the writer that puts a new value per point into a tag or field name");
+    }
     return result;
   }
 
@@ -312,6 +330,11 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new StorageException("write not acknowledged: " + e.getMessage(), e);
     }
+  }
+
+  /** Points refused by ingest.max-fields or ingest.max-series since the database opened, for /metrics. */
+  public long refusedByLimits() {
+    return sources.refusedByLimits();
   }
 
   /**

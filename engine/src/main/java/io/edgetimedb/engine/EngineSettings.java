@@ -39,9 +39,21 @@ public final class EngineSettings {
   public static final String TRACKED_SOURCES = "ingest.tracked-sources";
   public static final String CHECKPOINT_FALLBACK_LOG = "checkpoint.fallback-log-limit";
   public static final String ACCEPT_LOSS = DataLossException.ACCEPT_SETTING;
+  public static final String MAX_FIELDS = "ingest.max-fields";
+  public static final String MAX_SERIES = "ingest.max-series";
   /** The clock policy's settings: a change of any of them replaces the policy. */
   static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
       STAMPED_SOURCES);
+
+  /**
+   * Series allowed by default. A series costs about 1.1 KiB of heap before it holds any data
+   * (its head, index entries, interned tags): a server in a 64 MiB heap ran out of memory at
+   * 42,000 series (OutOfMemoryRestartTest). 100,000 empty series take about 110 MiB, which leaves
+   * room for the 256 MiB memory budget's data in the 512 MiB heap Java gives itself by default
+   * on a 2 GiB box; a tag with a new value per point (a timestamp or a counter as a tag) reaches
+   * the limit within seconds and is refused instead of exhausting the heap.
+   */
+  static final int DEFAULT_MAX_SERIES = 100_000;
 
   /** One byte more than a segment's 24-byte header, the smallest size WalOptions accepts. */
   private static final long MIN_SEGMENT_BYTES = 25;
@@ -58,6 +70,11 @@ public final class EngineSettings {
         + "point of its series a point may be and still be accepted; older points are refused.").changeable());
     registry.define(Setting.bytes(MAX_VALUE_LENGTH, d.maxValueLength(), "Longest VARCHAR (characters) or VARBINARY "
         + "(bytes) value a write may carry.").range(0, Integer.MAX_VALUE).changeable());
+    registry.define(Setting.count(MAX_FIELDS, 1_024, "Most fields a point may carry and a measurement may have; a "
+        + "point beyond is refused, naming the limit.").range(1, Integer.MAX_VALUE).changeable());
+    registry.define(Setting.count(MAX_SERIES, DEFAULT_MAX_SERIES, "Most series the database may hold (dropped ones "
+        + "not counted); a point that would add one more is refused, naming the limit, and counted for its source "
+        + "(sys.sources). Raise it with the heap (docs/configuration.md).").range(1, Integer.MAX_VALUE).changeable());
     registry.define(Setting.bytes(MEMORY_BUDGET, d.memoryBudgetBytes(), "Bytes the engine may hold in memory; "
         + "memory usage (sys.storage, /metrics) is reported against it.").range(1, Long.MAX_VALUE).changeable());
     registry.define(Setting.duration(CHECKPOINT_INTERVAL, d.checkpointIntervalMillis(), "How often a durable "

@@ -19,6 +19,8 @@ public final class ServerSettings {
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_BIND = "http.bind";
   public static final String HTTP_MAX_BODY_SIZE = "http.max-body-size";
+  public static final String HTTP_MAX_INFLIGHT_BYTES = "http.max-inflight-bytes";
+  public static final String HTTP_MAX_LINE_LENGTH = "http.max-line-length";
   public static final String AVATICA_PORT = "avatica.port";
   public static final String AVATICA_BIND = "avatica.bind";
   public static final String AVATICA_USER = "avatica.auth.user";
@@ -54,6 +56,12 @@ public final class ServerSettings {
     r.define(Setting.text(HTTP_BIND, "0.0.0.0", "Address the HTTP endpoint listens on."));
     r.define(Setting.bytes(HTTP_MAX_BODY_SIZE, 32L << 20, "Largest HTTP request body accepted; larger "
         + "writes are refused with 413.").range(1, Integer.MAX_VALUE));
+    r.define(Setting.bytes(HTTP_MAX_INFLIGHT_BYTES, 64L << 20, "Bytes of write bodies all HTTP requests together may "
+        + "hold in memory (at most a quarter of the heap); a request beyond is answered 503 with Retry-After.")
+        .range(1, Long.MAX_VALUE));
+    r.define(Setting.bytes(HTTP_MAX_LINE_LENGTH, 2L << 20, "Longest line-protocol line accepted over HTTP; a longer "
+        + "one is skipped and reported by its line number, the other lines are written.")
+        .range(1, Integer.MAX_VALUE - 1));
     r.define(Setting.count(AVATICA_PORT, 8765, "TCP port of the Avatica (remote JDBC) endpoint; 0 picks a free "
         + "port.").range(0, 65_535));
     r.define(Setting.text(AVATICA_BIND, "0.0.0.0", "Address the Avatica endpoint listens on."));

@@ -45,6 +45,36 @@ public final class ChildJvm {
     }
   }
 
+  /**
+   * Starts {@code mainClass args} with {@code jvmOptions} and its stdout and stderr going to
+   * {@code log} (a file, not a pipe: the lines printed while it stops matter, and a pipe closes
+   * with the process), and returns without waiting.
+   */
+  public static Process start(Path log, List<String> jvmOptions, String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Duser.timezone=UTC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        mainClass));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Waits up to a minute for the process to print a line starting with {@code prefix}, and returns it. */
+  public static String awaitLine(Process process, Path log, String prefix) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (process.isAlive() && System.nanoTime() < deadline) {
+      for (String line : Files.readAllLines(log)) {
+        if (line.startsWith(prefix)) {
+          return line;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no line starting with '" + prefix + "' (alive: " + process.isAlive() + "); output:\n"
+        + Files.readString(log));
+  }
+
   /** The class path entries, for tests that need to know one exists. */
   public static List<String> classPath() {
     return List.of(System.getProperty("java.class.path").split(File.pathSeparator));

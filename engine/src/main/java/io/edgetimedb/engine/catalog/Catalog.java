@@ -22,6 +22,8 @@ public final class Catalog {
   private final SchemaHistory history = new SchemaHistory();
   private volatile Series[] seriesById = new Series[64];
   private int seriesCount;
+  /** Series held now: {@link #seriesCount} without the dropped ones. */
+  private volatile int liveSeries;
   private volatile long drops;
 
   public Measurement measurement(String name) {
@@ -86,6 +88,7 @@ public final class Catalog {
     }
     Series s = new Series(seriesCount, measurement, keys, values, hash);
     seriesById[seriesCount++] = s;
+    liveSeries++;
     return s;
   }
 
@@ -116,6 +119,7 @@ public final class Catalog {
     IntIterator ids = m.index().allSeries().getIntIterator();
     while (ids.hasNext()) {
       seriesById[ids.next()] = null;
+      liveSeries--;
     }
     history.record(new SchemaChange(nowMillis, name, SchemaChange.Kind.MEASUREMENT_DROPPED, name, null, null, source));
     drops++;
@@ -127,6 +131,7 @@ public final class Catalog {
     measurements.clear();
     seriesById = new Series[64];
     seriesCount = 0;
+    liveSeries = 0;
     history.clear();
   }
 
@@ -152,6 +157,7 @@ public final class Catalog {
     Series s = new Series(id, m.name(), k, v, Series.hashTags(k, v, 0, k.length));
     seriesById[id] = s;
     seriesCount = Math.max(seriesCount, id + 1);
+    liveSeries++;
     synchronized (m) {
       m.add(s);
     }
@@ -178,6 +184,11 @@ public final class Catalog {
   /** Series ids handed out so far, dropped ones included: ids are never reused. */
   public synchronized int seriesCount() {
     return seriesCount;
+  }
+
+  /** Series held now, dropped ones not counted: what {@code ingest.max-series} limits. */
+  public int liveSeriesCount() {
+    return liveSeries;
   }
 
   /** The measurements as they are now, sorted by name. */

@@ -10,6 +10,7 @@ final class SourceActivity {
   private long rejectedFuture;
   private long rejectedPast;
   private long rejectedOther;
+  private long rejectedLimit;
   private long clamped;
   private long stamped;
   private final ClockOffsetEstimate offset = new ClockOffsetEstimate();
@@ -19,13 +20,17 @@ final class SourceActivity {
     this.lastSeen = firstSeenMillis;
   }
 
-  /** Counts one batch: {@code accepted} points written, {@code rejected} refused, what its clock check did. */
-  void record(int accepted, int rejected, ClockCheck clock) {
+  /**
+   * Counts one batch: {@code accepted} points written, {@code rejected} refused ({@code
+   * refusedByLimits} of them by ingest.max-fields or ingest.max-series), what its clock check did.
+   */
+  void record(int accepted, int rejected, int refusedByLimits, ClockCheck clock) {
     lastSeen = Math.max(lastSeen, clock.receivedMillis());
     this.accepted += accepted;
     rejectedFuture += clock.tooNew();
     rejectedPast += clock.tooOld();
-    rejectedOther += rejected - clock.tooNew() - clock.tooOld();
+    rejectedOther += rejected - clock.tooNew() - clock.tooOld() - refusedByLimits;
+    rejectedLimit += refusedByLimits;
     clamped += clock.clamped();
     stamped += clock.stamped();
     if (clock.anySent()) {
@@ -39,6 +44,6 @@ final class SourceActivity {
 
   SourceStatus status(String source) {
     return new SourceStatus(source, firstSeen, lastSeen, accepted, rejectedFuture, rejectedPast, rejectedOther,
-        clamped, stamped, offset.millis());
+        rejectedLimit, clamped, stamped, offset.millis());
   }
 }

@@ -13,13 +13,15 @@ package io.edgetimedb.engine.sources;
  * @param pointsRejectedPast points refused for a timestamp beyond the past bound
  * @param pointsRejectedOther points refused for any other reason (bad names, type conflicts,
  *     the out-of-order window, no timestamp under {@code ingest.receive-time-stamp = never})
+ * @param pointsRejectedLimit points refused because they would have gone beyond {@code
+ *     ingest.max-fields} or {@code ingest.max-series}
  * @param pointsClamped points written at a bound instead of their own timestamp
  * @param pointsStamped points written with the receive time as their timestamp
  * @param clockOffsetMillis how far the source's clock runs ahead of the database's (negative:
  *     behind), see {@link ClockOffsetEstimate}; null while no point came with a timestamp
  */
 public record SourceStatus(String source, long firstSeenMillis, long lastSeenMillis, long pointsAccepted,
-    long pointsRejectedFuture, long pointsRejectedPast, long pointsRejectedOther, long pointsClamped,
+    long pointsRejectedFuture, long pointsRejectedPast, long pointsRejectedOther, long pointsRejectedLimit, long pointsClamped,
     long pointsStamped, Long clockOffsetMillis) {
   /** The part of the name before its first colon: {@code http}, {@code tcp}, {@code udp}, {@code mqtt}, {@code jdbc}. */
   public String protocol() {

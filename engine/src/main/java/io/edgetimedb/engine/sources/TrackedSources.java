@@ -20,6 +20,7 @@ import java.util.List;
 public final class TrackedSources {
   private final LinkedHashMap<String, SourceActivity> sources = new LinkedHashMap<>(64, 0.75f, true);
   private int limit;
+  private long refusedByLimits;
 
   /** @param limit how many sources are tracked at most; at least 1 */
   public TrackedSources(int limit) {
@@ -35,15 +36,24 @@ public final class TrackedSources {
     forgetBeyondLimit();
   }
 
-  /** Counts a written batch of {@code source}: its result and what the clock policy did to it. */
-  public synchronized void record(String source, WriteResult result, ClockCheck clock) {
+  /**
+   * Counts a written batch of {@code source}: its result, how many of its refusals were the
+   * limits' and what the clock policy did to it.
+   */
+  public synchronized void record(String source, WriteResult result, int refusedByLimits, ClockCheck clock) {
+    this.refusedByLimits += refusedByLimits;
     SourceActivity activity = sources.get(source);
     if (activity == null) {
       activity = new SourceActivity(clock.receivedMillis());
       sources.put(source, activity);
       forgetBeyondLimit();
     }
-    activity.record(result.accepted(), result.rejected().size(), clock);
+    activity.record(result.accepted(), result.rejected().size(), refusedByLimits, clock);
+  }
+
+  /** Points refused by ingest.max-fields or ingest.max-series since the start, sources forgotten since included. */
+  public synchronized long refusedByLimits() {
+    return refusedByLimits;
   }
 
   /** Every tracked source, least recently written first. */

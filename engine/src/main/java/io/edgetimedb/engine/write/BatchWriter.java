@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -38,6 +39,10 @@ public final class BatchWriter implements FieldValues {
   private final int chunkRows;
   private long outOfOrderWindow;
   private int maxValueLength;
+  private int maxFields;
+  private int maxSeries;
+  /** Points of the batch refused by {@code ingest.max-fields} or {@code ingest.max-series}. */
+  private int refusedByLimits;
   private final ChunkEncoder encoder = new ChunkEncoder();
   private final ChunkDecoder decoder = new ChunkDecoder();
   private final ClockCheck clock = new ClockCheck();
@@ -57,6 +62,7 @@ public final class BatchWriter implements FieldValues {
   private boolean schemaGrows;
   private long dropsAtCheck;
   private List<RejectedPoint> rejected;
+  /** True while replaying the log: its points were accepted once and are never refused by a limit lowered since. */
   private boolean trustSeriesIds;
 
   public BatchWriter(Catalog catalog, WriteLimits limits, int chunkRows) {
@@ -99,6 +105,11 @@ public final class BatchWriter implements FieldValues {
     check(batch, now, false);
   }
 
+  /** Points of the last batch refused by {@code ingest.max-fields} or {@code ingest.max-series}, for its source. */
+  public int refusedByLimits() {
+    return refusedByLimits;
+  }
+
   /** What the clock policy did to the last batch checked, for the statistics of its source. */
   public ClockCheck clock() {
     return clock;
@@ -123,6 +134,9 @@ public final class BatchWriter implements FieldValues {
     // read once per batch: a SET while the batch is checked and applied cannot split it
     outOfOrderWindow = limits.outOfOrderWindowMillis();
     maxValueLength = limits.maxValueLength();
+    maxFields = limits.maxFields();
+    maxSeries = limits.maxSeries();
+    refusedByLimits = 0;
     rejected = null;
     trustSeriesIds = seriesIdsGiven;
     schemaGrows = false;
@@ -183,6 +197,12 @@ public final class BatchWriter implements FieldValues {
   private void settle(int p) {
     try {
       Measurement m = catalog.measurementFor(batch.measurement(p), batch.source(), now);
+      String problem = limitProblem(p, m);
+      if (problem != null) {
+        accepted[p] = false;
+        reject(p, problem);
+        return;
+      }
       known[p] = stillKnown(known[p]) ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
           batch.tagStart(p), batch.tagCount(p), batch.source(), now);
       schemas[p] = m.schema();
@@ -348,12 +368,78 @@ public final class BatchWriter implements FieldValues {
     schemaGrows |= series == null;
     batch.seriesId(p, series == null ? -1 : series.id());
     problem = series == null ? tagProblem(p, m) : null;
+    if (problem == null && series == null) {
+      problem = seriesLimitProblem(p);
+    }
     return problem != null ? problem : fieldProblem(p, m);
+  }
+
+  /**
+   * Why the limits refuse point {@code p} given the catalog as it is now, or null: checked again
+   * right before the point creates its series and fields (under the durable ingest lock), since
+   * earlier points of the batch and other writers may have grown the catalog since the check.
+   */
+  private String limitProblem(int p, Measurement m) {
+    String problem = stillKnown(known[p]) || catalog.findSeries(m, batch.tagKeys(), batch.tagValues(),
+        batch.tagStart(p), batch.tagCount(p)) != null ? null : seriesLimitProblem(p);
+    return problem != null ? problem : measurementFieldLimitProblem(p, m.schema(), false);
+  }
+
+  /** The refusal of a point that would add a series beyond {@code ingest.max-series}, or null. */
+  private String seriesLimitProblem(int p) {
+    int held = catalog.liveSeriesCount();
+    if (trustSeriesIds || held < maxSeries) {
+      return null;
+    }
+    refusedByLimits++;
+    return "measurement '" + batch.measurement(p) + "' would add series " + grouped(held + 1L)
+        + ", more than ingest.max-series = " + grouped(maxSeries);
+  }
+
+  /** The refusal of a point with more fields than {@code ingest.max-fields}, or null. */
+  private String pointFieldLimitProblem(int p) {
+    int fields = batch.fieldCount(p);
+    if (trustSeriesIds || fields <= maxFields) {
+      return null;
+    }
+    refusedByLimits++;
+    return "point has " + grouped(fields) + " fields, more than ingest.max-fields = " + grouped(maxFields);
+  }
+
+  /**
+   * The refusal of a point that would give its measurement more fields than {@code
+   * ingest.max-fields}, or null. {@code idsResolved}: the check has just set each field's id in
+   * the batch (-1 for a new one), so no name needs looking up again.
+   */
+  private String measurementFieldLimitProblem(int p, MeasurementSchema schema, boolean idsResolved) {
+    if (trustSeriesIds) {
+      return null;
+    }
+    int added = 0;
+    for (int f = batch.fieldStart(p); f < batch.fieldStart(p) + batch.fieldCount(p); f++) {
+      boolean known = idsResolved ? batch.fieldId(f) >= 0 : schema.field(batch.fieldName(f)) != null;
+      added += known ? 0 : 1;
+    }
+    long total = (long) schema.fields().size() + added;
+    if (added == 0 || total <= maxFields) {
+      return null;
+    }
+    refusedByLimits++;
+    return "measurement '" + batch.measurement(p) + "' would have " + grouped(total)
+        + " fields, more than ingest.max-fields = " + grouped(maxFields);
+  }
+
+  private static String grouped(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private String apply(int p, long sequence) {
     try {
       Measurement m = catalog.measurementFor(batch.measurement(p), batch.source(), now);
+      String problem = schemaGrows ? limitProblem(p, m) : null;
+      if (problem != null) {
+        return problem;
+      }
       Series series = stillKnown(known[p]) ? known[p] : catalog.seriesFor(m, batch.tagKeys(), batch.tagValues(),
           batch.tagStart(p), batch.tagCount(p), batch.source(), now);
       return writePoint(p, series, m.schema(), sequence);
@@ -408,13 +494,17 @@ public final class BatchWriter implements FieldValues {
     if (batch.fieldCount(p) == 0) {
       return "point has no fields";
     }
+    String problem = pointFieldLimitProblem(p);
+    if (problem != null) {
+      return problem;
+    }
     for (int f = batch.fieldStart(p); f < batch.fieldStart(p) + batch.fieldCount(p); f++) {
-      String problem = fieldProblem(p, m, f);
+      problem = fieldProblem(p, m, f);
       if (problem != null) {
         return problem;
       }
     }
-    return null;
+    return m == null ? null : measurementFieldLimitProblem(p, m.schema(), true);
   }
 
   private String fieldProblem(int p, Measurement m, int f) {

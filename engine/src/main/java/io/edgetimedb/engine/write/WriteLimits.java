@@ -9,6 +9,8 @@ public final class WriteLimits {
   private volatile long outOfOrderWindowMillis;
   private volatile int maxValueLength;
   private volatile ClockPolicy clockPolicy = ClockPolicy.TRUSTING;
+  private volatile int maxFields = Integer.MAX_VALUE;
+  private volatile int maxSeries = Integer.MAX_VALUE;
 
   public WriteLimits(long outOfOrderWindowMillis, int maxValueLength) {
     this.outOfOrderWindowMillis = outOfOrderWindowMillis;
@@ -37,5 +39,23 @@ public final class WriteLimits {
 
   public void clockPolicy(ClockPolicy policy) {
     clockPolicy = policy;
+  }
+
+  /** Most fields a point may carry and a measurement may have. */
+  public int maxFields() {
+    return maxFields;
+  }
+
+  public void maxFields(int fields) {
+    maxFields = fields;
+  }
+
+  /** Most series the database may hold; a point that would add one more is refused. */
+  public int maxSeries() {
+    return maxSeries;
+  }
+
+  public void maxSeries(int series) {
+    maxSeries = series;
   }
 }

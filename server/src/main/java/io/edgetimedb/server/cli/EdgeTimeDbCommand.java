@@ -16,6 +16,7 @@ public final class EdgeTimeDbCommand implements Runnable {
   private CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    FatalErrorHalt.install();
     System.exit(run(args));
   }
 

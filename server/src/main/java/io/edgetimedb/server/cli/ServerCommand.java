@@ -72,6 +72,7 @@ final class ServerCommand implements Callable<Integer> {
     }
     out.println("data directory: " + Path.of(settings.stringValue(ServerSettings.DATA_DIRECTORY)).toAbsolutePath()
         .normalize() + " (" + settings.source(ServerSettings.DATA_DIRECTORY) + ")");
+    FatalErrorHalt.warnWithoutExitFlag(out);
     ShutdownSignals signals = new ShutdownSignals();
     boolean handled = signals.install();
     Server server;

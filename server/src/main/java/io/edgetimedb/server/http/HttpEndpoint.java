@@ -2,6 +2,8 @@ package io.edgetimedb.server.http;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.server.metrics.ServerMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,8 +58,16 @@ public final class HttpEndpoint implements AutoCloseable {
 
   private static Map<String, Resource> resources(HttpSettings settings, Database db, ServerMetrics metrics) {
     Map<String, Resource> resources = new HashMap<>();
+    BodyBudget budget = new BodyBudget(settings.maxInflightBytes());
+    Gauge.builder("edgetimedb.http.inflight.bytes", budget, BodyBudget::inFlight)
+        .description("Bytes of write bodies held in memory now, bounded by http.max-inflight-bytes")
+        .strongReference(true)
+        .register(metrics.registry());
+    FunctionCounter.builder("edgetimedb.http.inflight.refusals", budget, BodyBudget::refusals)
+        .description("Write requests answered 503 because http.max-inflight-bytes was reached")
+        .register(metrics.registry());
     ThreadLocal<LineProtocolIngest> ingests =
-        ThreadLocal.withInitial(() -> new LineProtocolIngest(db, metrics, settings));
+        ThreadLocal.withInitial(() -> new LineProtocolIngest(db, metrics, settings, budget));
     for (WriteDialect dialect : WriteDialect.values()) {
       resources.put(dialect.path(), new WriteResource(dialect, settings, db, ingests));
     }

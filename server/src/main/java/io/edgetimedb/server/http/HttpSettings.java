@@ -12,9 +12,13 @@ package io.edgetimedb.server.http;
  * @param maxErrorsReported bad lines listed in a 400 answer; the answer also counts all of them
  * @param idleTimeoutMillis how long a connection may stay silent (also mid-body) before it is closed
  * @param maxThreads request threads; each holds one piece of a body at a time
+ * @param maxInflightBytes bytes of write bodies all requests together may hold in memory; a
+ *     request that would go beyond is answered 503 with Retry-After
+ * @param maxLineBytes longest line-protocol line, its line end not counted; a longer one is
+ *     skipped and reported by its line number, the other lines are written
  */
 public record HttpSettings(String bindHost, int port, long maxBodyBytes, int linesPerBatch, int maxErrorsReported,
-    long idleTimeoutMillis, int maxThreads) {
+    long idleTimeoutMillis, int maxThreads, long maxInflightBytes, int maxLineBytes) {
   public static final int DEFAULT_PORT = 8086;
 
   public HttpSettings {
@@ -37,43 +41,66 @@ public record HttpSettings(String bindHost, int port, long maxBodyBytes, int lin
       // Jetty needs an acceptor and a selector thread besides the request threads
       throw new IllegalArgumentException("maxThreads must be >= 4, was " + maxThreads);
     }
+    if (maxInflightBytes < 1) {
+      throw new IllegalArgumentException("maxInflightBytes must be >= 1, was " + maxInflightBytes);
+    }
+    if (maxLineBytes < 1 || maxLineBytes == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("maxLineBytes must be 1.." + (Integer.MAX_VALUE - 1) + ", was "
+          + maxLineBytes);
+    }
   }
 
   /**
    * Every interface, port 8086 (InfluxDB's), bodies up to 32 MiB, 5,000 lines per batch, 100
-   * errors listed, 30 s idle timeout, 16 threads.
+   * errors listed, 30 s idle timeout, 16 threads, 64 MiB of bodies in memory, lines up to 2 MiB
+   * (a value at the 1 MiB ingest.max-value-length limit, escaped).
    */
   public static HttpSettings defaults() {
-    return new HttpSettings("0.0.0.0", DEFAULT_PORT, 32L << 20, 5_000, 100, 30_000, 16);
+    return new HttpSettings("0.0.0.0", DEFAULT_PORT, 32L << 20, 5_000, 100, 30_000, 16, 64L << 20, 2 << 20);
   }
 
   public HttpSettings withBindHost(String host) {
-    return new HttpSettings(host, port, maxBodyBytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis, maxThreads);
+    return new HttpSettings(host, port, maxBodyBytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis,
+        maxThreads, maxInflightBytes, maxLineBytes);
   }
 
   public HttpSettings withPort(int newPort) {
     return new HttpSettings(bindHost, newPort, maxBodyBytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis,
-        maxThreads);
+        maxThreads, maxInflightBytes, maxLineBytes);
   }
 
   public HttpSettings withMaxBodyBytes(long bytes) {
-    return new HttpSettings(bindHost, port, bytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis, maxThreads);
+    return new HttpSettings(bindHost, port, bytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis,
+        maxThreads, maxInflightBytes, maxLineBytes);
   }
 
   public HttpSettings withLinesPerBatch(int lines) {
-    return new HttpSettings(bindHost, port, maxBodyBytes, lines, maxErrorsReported, idleTimeoutMillis, maxThreads);
+    return new HttpSettings(bindHost, port, maxBodyBytes, lines, maxErrorsReported, idleTimeoutMillis,
+        maxThreads, maxInflightBytes, maxLineBytes);
   }
 
   public HttpSettings withMaxErrorsReported(int errors) {
-    return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, errors, idleTimeoutMillis, maxThreads);
+    return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, errors, idleTimeoutMillis,
+        maxThreads, maxInflightBytes, maxLineBytes);
   }
 
   public HttpSettings withIdleTimeoutMillis(long millis) {
-    return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, maxErrorsReported, millis, maxThreads);
+    return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, maxErrorsReported, millis,
+        maxThreads, maxInflightBytes, maxLineBytes);
   }
 
   public HttpSettings withMaxThreads(int threads) {
     return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis,
-        threads);
+        threads, maxInflightBytes, maxLineBytes);
+  }
+
+  public HttpSettings withMaxInflightBytes(long bytes) {
+    return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis,
+        maxThreads, bytes, maxLineBytes);
+  }
+
+  public HttpSettings withMaxLineBytes(int bytes) {
+    return new HttpSettings(bindHost, port, maxBodyBytes, linesPerBatch, maxErrorsReported, idleTimeoutMillis,
+        maxThreads, maxInflightBytes, bytes);
   }
 }

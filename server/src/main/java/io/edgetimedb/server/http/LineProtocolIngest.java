@@ -29,11 +29,12 @@ final class LineProtocolIngest {
   private final LinePieces pieces;
   private final CoarseTimestamps coarse = new CoarseTimestamps();
 
-  LineProtocolIngest(Database db, ServerMetrics metrics, HttpSettings settings) {
+  /** @param budget the bytes of bodies all request threads may hold together */
+  LineProtocolIngest(Database db, ServerMetrics metrics, HttpSettings settings, BodyBudget budget) {
     this.db = db;
     this.metrics = metrics;
     this.maxErrorsReported = settings.maxErrorsReported();
-    this.pieces = new LinePieces(settings.linesPerBatch(), 512 << 10);
+    this.pieces = new LinePieces(settings.linesPerBatch(), 512 << 10, settings.maxLineBytes(), budget);
   }
 
   /**
@@ -44,6 +45,8 @@ final class LineProtocolIngest {
    *     timestamps against it and stamps lines without one with it
    * @param source who wrote ({@code http:<address>}), for the schema history and {@code sys.sources}
    * @throws IOException reading the body failed; pieces before the failure were written
+   * @throws RefusedRequest 503 when the bytes of bodies in flight left no room for this one's
+   *     buffer; pieces before were written
    * @throws io.edgetimedb.engine.StorageException the database could not log a piece; earlier
    *     pieces were written, this and later ones not
    */
@@ -51,14 +54,37 @@ final class LineProtocolIngest {
     Tally tally = new Tally(maxErrorsReported);
     pieces.reset(body);
     try {
+      int overlongSeen = 0;
       while (pieces.next()) {
+        overlongSeen = tallyOverlong(overlongSeen, tally);
         ingestPiece(unit, receivedMillis, source, tally);
       }
+      tallyOverlong(overlongSeen, tally);
     } finally {
       batch.clear();
       pieces.release();
     }
     return tally.report();
+  }
+
+  /**
+   * Reports the lines skipped for their length since the {@code seen} already reported; they
+   * come before the current piece, so the report stays in line order. Returns how many are reported.
+   */
+  private int tallyOverlong(int seen, Tally tally) {
+    List<Integer> overlong = pieces.overlongLines();
+    if (overlong.size() == seen) {
+      return seen;
+    }
+    List<BadLine> skipped = new ArrayList<>(overlong.size() - seen);
+    for (int line : overlong.subList(seen, overlong.size())) {
+      skipped.add(new BadLine(line, 0, "line longer than http.max-line-length = " + pieces.maxLineBytes()
+          + " bytes; skipped"));
+    }
+    tally.bad.addPiece(List.of(), 0, skipped);
+    tally.lines += skipped.size();
+    metrics.linesTooLong(skipped.size());
+    return overlong.size();
   }
 
   /** Parses the current piece into the batch, writes it, and tallies what was written and what not. */

@@ -8,13 +8,27 @@ package io.edgetimedb.server.http;
 final class RefusedRequest extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Seconds a client is asked to wait before retrying a request refused for load. */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private final int status;
   private final String code;
+  private final boolean retryLater;
 
   RefusedRequest(int status, String code, String message) {
+    this(status, code, message, false);
+  }
+
+  private RefusedRequest(int status, String code, String message, boolean retryLater) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.retryLater = retryLater;
+  }
+
+  /** 503 with {@code Retry-After}: the server is too busy for the request now, not broken. */
+  static RefusedRequest busy(String message) {
+    return new RefusedRequest(503, "unavailable", message, true);
   }
 
   static RefusedRequest invalid(String message) {
@@ -31,6 +45,11 @@ final class RefusedRequest extends RuntimeException {
 
   String code() {
     return code;
+  }
+
+  /** Whether the answer carries {@code Retry-After: }{@link #RETRY_AFTER_SECONDS}. */
+  boolean retryLater() {
+    return retryLater;
   }
 
   String json() {

@@ -79,6 +79,9 @@ final class Routes extends AbstractHandler {
     if (refused.status() == 413) {
       response.setHeader("Connection", "close");
     }
+    if (refused.retryLater()) {
+      response.setHeader("Retry-After", Integer.toString(RefusedRequest.RETRY_AFTER_SECONDS));
+    }
     response.getOutputStream().write(refused.json().getBytes(StandardCharsets.UTF_8));
     return refused.status();
   }

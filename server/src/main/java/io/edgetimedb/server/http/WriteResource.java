@@ -4,6 +4,7 @@ import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -46,8 +47,16 @@ final class WriteResource implements Resource {
     boolean gzip = RequestBody.isGzip(request);
     IngestReport report;
     try (InputStream body = RequestBody.open(request, maxBodyBytes)) {
-      // the sender's host without its port, which changes with every connection: one source per sensor
-      report = ingests.get().ingest(body, unit, arrived, "http:" + request.getRemoteAddr());
+      try {
+        // the sender's host without its port, which changes with every connection: one source per sensor
+        report = ingests.get().ingest(body, unit, arrived, "http:" + request.getRemoteAddr());
+      } catch (RefusedRequest busy) {
+        if (busy.retryLater()) {
+          // read to its end without keeping it, so the client, still sending, can read the 503
+          body.transferTo(OutputStream.nullOutputStream());
+        }
+        throw busy;
+      }
     } catch (ConnectionLostException e) {
       throw e;
     } catch (IOException e) {

@@ -47,6 +47,9 @@ final class DatabaseMeters implements MeterBinder {
     this.registry = registry;
     bindMemory();
     bindHealth();
+    FunctionCounter.builder("edgetimedb.points.refused.limit", db, Database::refusedByLimits)
+        .description("Points refused by ingest.max-fields or ingest.max-series (per source: sys.sources)")
+        .register(registry);
     if (db.config().durable()) {
       bindLog();
       bindCheckpoints();

@@ -33,6 +33,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final Counter pointsWritten;
   private final Counter linesRefusedByParser;
   private final Counter linesRefusedByDatabase;
+  private final Counter linesTooLong;
   private final Timer queries;
 
   /** Meters for a server over {@code db}; the database's figures are read at each scrape. */
@@ -49,6 +50,7 @@ public final class ServerMetrics implements AutoCloseable {
         .description("Points written into the database through the ingestion protocols").register(registry);
     linesRefusedByParser = linesRefused("parse");
     linesRefusedByDatabase = linesRefused("database");
+    linesTooLong = linesRefused("too-long");
     queries = Timer.builder("edgetimedb.query.duration")
         .description("Time to execute a SQL statement, as the SQL endpoint records it")
         .publishPercentiles(0.5, 0.99)
@@ -58,7 +60,7 @@ public final class ServerMetrics implements AutoCloseable {
 
   private Counter linesRefused(String reason) {
     return Counter.builder("edgetimedb.lines.refused").tag("reason", reason)
-        .description("Line-protocol lines not written: malformed (parse) or refused by the database")
+        .description("Line-protocol lines not written: malformed (parse), refused by the database or too long")
         .register(registry);
   }
 
@@ -85,6 +87,13 @@ public final class ServerMetrics implements AutoCloseable {
     }
     if (refusedByDatabase > 0) {
       linesRefusedByDatabase.increment(refusedByDatabase);
+    }
+  }
+
+  /** Lines skipped for being longer than the line limit. */
+  public void linesTooLong(long lines) {
+    if (lines > 0) {
+      linesTooLong.increment(lines);
     }
   }
 

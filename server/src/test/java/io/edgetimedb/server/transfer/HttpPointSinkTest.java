@@ -36,7 +36,7 @@ class HttpPointSinkTest {
   }
 
   private HttpPointSink sinkListing(int errorsListed) {
-    endpoint = new HttpEndpoint(new HttpSettings("127.0.0.1", 0, 32L << 20, 5_000, errorsListed, 30_000, 4), db,
+    endpoint = new HttpEndpoint(new HttpSettings("127.0.0.1", 0, 32L << 20, 5_000, errorsListed, 30_000, 4, 64L << 20, 2 << 20), db,
         new ServerMetrics(db));
     endpoint.start();
     return new HttpPointSink("http://127.0.0.1:" + endpoint.port());

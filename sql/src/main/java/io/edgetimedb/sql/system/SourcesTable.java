@@ -23,6 +23,7 @@ final class SourcesTable extends SystemTable {
     column("points_rejected_future", SqlTypeName.BIGINT);
     column("points_rejected_past", SqlTypeName.BIGINT);
     column("points_rejected_other", SqlTypeName.BIGINT);
+    column("points_rejected_limit", SqlTypeName.BIGINT);
     column("points_clamped", SqlTypeName.BIGINT);
     column("points_stamped", SqlTypeName.BIGINT);
     column("clock_offset_ms", SqlTypeName.BIGINT);
@@ -34,7 +35,7 @@ final class SourcesTable extends SystemTable {
     for (SourceStatus s : db.sources()) {
       rows.add(new Object[] {s.source(), s.protocol(), s.address(), s.firstSeenMillis(), s.lastSeenMillis(),
           s.pointsAccepted(), s.pointsRejectedFuture(), s.pointsRejectedPast(), s.pointsRejectedOther(),
-          s.pointsClamped(), s.pointsStamped(), s.clockOffsetMillis()});
+          s.pointsRejectedLimit(), s.pointsClamped(), s.pointsStamped(), s.clockOffsetMillis()});
     }
     return rows;
   }
