@@ -1,0 +1,124 @@
+package io.edgetimedb.bench.chaos;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hundreds of TCP connections from one host, each sending half a line and then nothing, and a
+ * well-behaved sender from the same host arriving after them: the half-line connections must be
+ * refused or timed out (a closed socket the sender can see), and the good sender's lines stored.
+ */
+final class SlowlorisAttack implements Attack {
+  private static final int PROBE_LINES = 100;
+  private final int connections;
+  private int round;
+
+  SlowlorisAttack(int connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public String name() {
+    return "slowloris";
+  }
+
+  @Override
+  public String description() {
+    return connections + " TCP line-protocol connections sending half a line each and then nothing; then a good "
+        + "sender's " + PROBE_LINES + " whole lines on a new connection";
+  }
+
+  @Override
+  public String run(ServerProcess server, long deadlineNanos) throws Exception {
+    round++;
+    List<Socket> half = new ArrayList<>();
+    int refusedAtConnect = 0;
+    try {
+      for (int i = 0; i < connections && System.nanoTime() < deadlineNanos; i++) {
+        try {
+          Socket s = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort());
+          half.add(s);
+          s.getOutputStream().write(("slowloris,conn=" + i + " value=").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+          refusedAtConnect++;
+        }
+      }
+      String probe = probe(server);
+      long stored = awaitProbe(server, deadlineNanos);
+      // the half lines get the whole phase: a server that times them out has had its chance
+      Thread.sleep(Math.max(0, Attack.remaining(deadlineNanos).toMillis() - 500));
+      return String.format("%d half-line connections open, %d refused at connect, %d closed by the server by the "
+          + "phase end; good sender: %s, %d of %d lines stored", half.size(), refusedAtConnect, closedByServer(half),
+          probe, stored, PROBE_LINES);
+    } finally {
+      for (Socket s : half) {
+        s.close();
+      }
+    }
+  }
+
+  /** Sends the good sender's lines; "sent" or what stopped it. */
+  private String probe(ServerProcess server) {
+    StringBuilder lines = new StringBuilder();
+    long t = (System.currentTimeMillis() - 3_600_000L) * 1_000_000L;
+    for (int i = 0; i < PROBE_LINES; i++) {
+      lines.append("tcpprobe,round=r").append(round).append(" value=").append(i).append("i ")
+          .append(t + i * 1_000_000L).append('\n');
+    }
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort())) {
+      OutputStream out = s.getOutputStream();
+      out.write(lines.toString().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return "sent";
+    } catch (IOException e) {
+      return "could not send (" + e.getClass().getSimpleName() + ")";
+    }
+  }
+
+  /** Waits for the good sender's lines to be stored until all are or the deadline comes. */
+  private long awaitProbe(ServerProcess server, long deadlineNanos) throws InterruptedException {
+    long stored = 0;
+    while (System.nanoTime() < deadlineNanos) {
+      try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tcpprobe WHERE round = 'r" + round + "'")) {
+        rs.next();
+        stored = rs.getLong(1);
+      } catch (java.sql.SQLException e) {
+        stored = 0;
+      }
+      if (stored >= PROBE_LINES) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    return stored;
+  }
+
+  /** Connections on which a read sees the server's close (end of stream or a reset). */
+  private static int closedByServer(List<Socket> sockets) throws IOException {
+    int closed = 0;
+    for (Socket s : sockets) {
+      s.setSoTimeout(1);
+      try {
+        InputStream in = s.getInputStream();
+        closed += in.read() < 0 ? 1 : 0;
+      } catch (SocketTimeoutException e) {
+        // still open: the server has not given up on it
+      } catch (IOException e) {
+        closed++;
+      }
+    }
+    return closed;
+  }
+}
