@@ -13,7 +13,7 @@ import java.util.List;
  * a connection another client opened before must go on working (not be evicted to make room).
  */
 final class ConnectionFloodAttack implements Attack {
-  private static final int OPENERS = 4;
+  private static final int OPENERS = 8;
   private final int connections;
 
   ConnectionFloodAttack(int connections) {

@@ -37,7 +37,8 @@ final class ServerProcess {
   private final int httpPort;
   private final int avaticaPort;
   private final int tcpPort;
-  private final HttpClient probes = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+  private final HttpClient probes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(PROBE_TIMEOUT).build();
   private Process process;
   private int starts;
 

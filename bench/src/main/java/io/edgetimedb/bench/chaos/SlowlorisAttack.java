@@ -21,6 +21,7 @@ import java.util.List;
  */
 final class SlowlorisAttack implements Attack {
   private static final int PROBE_LINES = 100;
+  private static final long PROBE_PATIENCE_NANOS = 2_000_000_000L;
   private final int connections;
   private int round;
 
@@ -36,7 +37,7 @@ final class SlowlorisAttack implements Attack {
   @Override
   public String description() {
     return connections + " TCP line-protocol connections sending half a line each and then nothing; then a good "
-        + "sender's " + PROBE_LINES + " whole lines on a new connection";
+        + "sender's " + PROBE_LINES + " whole lines on a new connection, sent again every 2 s until stored";
   }
 
   @Override
@@ -54,13 +55,21 @@ final class SlowlorisAttack implements Attack {
           refusedAtConnect++;
         }
       }
-      String probe = probe(server);
-      long stored = awaitProbe(server, deadlineNanos);
+      byte[] lines = probeLines();
+      long probeStart = System.nanoTime();
+      int attempts = 0;
+      long stored = 0;
+      while (stored < PROBE_LINES && System.nanoTime() < deadlineNanos) {
+        attempts++;
+        probe(server, lines);
+        stored = awaitProbe(server, Math.min(deadlineNanos, System.nanoTime() + PROBE_PATIENCE_NANOS));
+      }
+      String probe = String.format("%d of %d lines stored after %d connection(s), %.1f s", stored, PROBE_LINES,
+          attempts, (System.nanoTime() - probeStart) / 1e9);
       // the half lines get the whole phase: a server that times them out has had its chance
       Thread.sleep(Math.max(0, Attack.remaining(deadlineNanos).toMillis() - 500));
       return String.format("%d half-line connections open, %d refused at connect, %d closed by the server by the "
-          + "phase end; good sender: %s, %d of %d lines stored", half.size(), refusedAtConnect, closedByServer(half),
-          probe, stored, PROBE_LINES);
+          + "phase end; good sender: %s", half.size(), refusedAtConnect, closedByServer(half), probe);
     } finally {
       for (Socket s : half) {
         s.close();
@@ -68,22 +77,30 @@ final class SlowlorisAttack implements Attack {
     }
   }
 
-  /** Sends the good sender's lines; "sent" or what stopped it. */
-  private String probe(ServerProcess server) {
+  /**
+   * Sends the good sender's lines on a new connection. A refused sender may see its connection
+   * closed only after it wrote, so whether the lines arrived is asked of the database, and a
+   * resend writes the same points again.
+   */
+  private static void probe(ServerProcess server, byte[] lines) {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort())) {
+      OutputStream out = s.getOutputStream();
+      out.write(lines);
+      out.flush();
+    } catch (IOException e) {
+      // refused: the next attempt tries again, as a sender reconnecting would
+    }
+  }
+
+  /** The good sender's lines of this round, an hour old, a millisecond apart (nanosecond timestamps). */
+  private byte[] probeLines() {
     StringBuilder lines = new StringBuilder();
     long t = (System.currentTimeMillis() - 3_600_000L) * 1_000_000L;
     for (int i = 0; i < PROBE_LINES; i++) {
       lines.append("tcpprobe,round=r").append(round).append(" value=").append(i).append("i ")
           .append(t + i * 1_000_000L).append('\n');
     }
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort())) {
-      OutputStream out = s.getOutputStream();
-      out.write(lines.toString().getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      return "sent";
-    } catch (IOException e) {
-      return "could not send (" + e.getClass().getSimpleName() + ")";
-    }
+    return lines.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Waits for the good sender's lines to be stored until all are or the deadline comes. */

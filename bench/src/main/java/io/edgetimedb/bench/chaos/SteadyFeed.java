@@ -31,7 +31,8 @@ final class SteadyFeed implements Runnable {
   private final int sensors;
   private final int pointsPerSensor;
   private final long t0;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private final BitSet acknowledged = new BitSet();
   private final AtomicLong pointsAcknowledged = new AtomicLong();
   private final Map<String, Long> failures = new TreeMap<>();

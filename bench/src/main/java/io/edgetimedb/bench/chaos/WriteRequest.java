@@ -9,7 +9,9 @@ import java.time.Duration;
 
 /** One hostile line-protocol write to {@code POST /api/v2/write} and what it got back, for the report. */
 final class WriteRequest {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1 as InfluxDB clients speak it (Java's default would first try an HTTP/2 upgrade). */
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   private WriteRequest() {}
 
