@@ -80,9 +80,10 @@ public final class ChaosReport {
     for (Attack a : attacks) {
       md.printf("- **%s**: %s.%n", a.name(), a.description());
       for (ChaosRun.Phase p : result.phases()) {
-        String outcome = p.outcomes().get(a.name());
+        Outcome outcome = p.outcomes().get(a.name());
         if (outcome != null) {
-          md.printf("  - %s: %s%n", p.name().equals(a.name()) ? "alone" : p.name(), outcome);
+          md.printf("  - %s: %s%s%n", p.name().equals(a.name()) ? "alone" : p.name(), outcome.text(),
+              outcome.broken().isEmpty() ? "" : " **Broken: " + String.join("; ", outcome.broken()) + ".**");
         }
       }
     }

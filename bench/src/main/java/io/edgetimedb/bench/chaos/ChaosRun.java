@@ -3,13 +3,20 @@ package io.edgetimedb.bench.chaos;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ChaosRun {
   private static final Duration READY_WITHIN = Duration.ofMinutes(3);
   private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
-  private static final Duration ATTACK_GRACE = Duration.ofSeconds(10);
+  private static final Duration ATTACK_GRACE = Duration.ofSeconds(15);
   private static final long DAY = 86_400_000L;
 
   /**
@@ -40,7 +47,7 @@ final class ChaosRun {
    */
   record Phase(String name, double pointsPerSecond, Map<String, Long> feedFailures, long heapMaxBytes,
       long rssMaxBytes, int healthProbes, int healthAnswered, String healthAfter, String recovery,
-      Map<String, String> outcomes) {}
+      Map<String, Outcome> outcomes) {}
 
   /**
    * @param live the feed's batches looked for on the running server after the last phase (null
@@ -86,7 +93,7 @@ final class ChaosRun {
 
   private Result run(List<Attack> attacks, boolean together, List<String> extraJvmOptions, Path work)
       throws IOException, InterruptedException {
-    String started = java.time.Instant.now().toString();
+    String started = Instant.now().toString();
     List<String> jvmOptions = new ArrayList<>(List.of("-Xmx" + scale.heap()));
     jvmOptions.addAll(extraJvmOptions);
     server = ServerProcess.start(work, jvmOptions, READY_WITHIN);
@@ -150,8 +157,8 @@ final class ChaosRun {
   private void warmUp() throws InterruptedException, IOException {
     long until = System.nanoTime() + scale.phase().toNanos() / 2;
     for (String url : List.of(server.jdbcUrl(), server.avaticaUrl())) {
-      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement();
-          java.sql.ResultSet rs = s.executeQuery("SELECT 1")) {
+      try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1")) {
         rs.next();
       } catch (SQLException e) {
         throw new IOException("the server does not answer remote SQL: " + RemoteQuery.describe(e), e);
@@ -168,14 +175,14 @@ final class ChaosRun {
     long pointsBefore = feed.pointsAcknowledged();
     Sampler sampler = new Sampler();
     Thread sampling = daemon(sampler, "chaos-sampler");
-    Map<Attack, CompletableFuture<String>> running = new java.util.LinkedHashMap<>();
+    Map<Attack, CompletableFuture<Outcome>> running = new LinkedHashMap<>();
     for (Attack attack : attacks) {
-      CompletableFuture<String> outcome = new CompletableFuture<>();
+      CompletableFuture<Outcome> outcome = new CompletableFuture<>();
       daemon(() -> {
         try {
           outcome.complete(attack.run(server, deadline));
         } catch (Exception | Error e) {
-          outcome.complete("the client failed: " + e);
+          outcome.complete(Outcome.of("the client failed: " + e, List.of()));
         }
       }, "chaos-" + attack.name());
       running.put(attack, outcome);
@@ -183,8 +190,8 @@ final class ChaosRun {
     Thread.sleep(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
     double seconds = (System.nanoTime() - start) / 1e9;
     double rate = (feed.pointsAcknowledged() - pointsBefore) / seconds;
-    Map<String, String> outcomes = new java.util.LinkedHashMap<>();
-    for (Map.Entry<Attack, CompletableFuture<String>> r : running.entrySet()) {
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    for (Map.Entry<Attack, CompletableFuture<Outcome>> r : running.entrySet()) {
       outcomes.put(r.getKey().name(), outcome(r.getValue()));
       progress.println("  " + r.getKey().name() + ": " + outcomes.get(r.getKey().name()));
     }
@@ -199,13 +206,15 @@ final class ChaosRun {
     return phase;
   }
 
-  private static String outcome(CompletableFuture<String> attack) throws InterruptedException {
+  /** The attack's outcome; an attack still waiting for the server well after its deadline got no answer. */
+  private static Outcome outcome(CompletableFuture<Outcome> attack) throws InterruptedException {
     try {
       return attack.get(ATTACK_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return "the client was still waiting " + ATTACK_GRACE.toSeconds() + " s after the phase end (abandoned)";
-    } catch (java.util.concurrent.ExecutionException e) {
-      return "the client failed: " + e.getCause();
+      return Outcome.of("the client was still waiting " + ATTACK_GRACE.toSeconds() + " s after the phase end "
+          + "(abandoned)", List.of("no answer"));
+    } catch (ExecutionException e) {
+      return Outcome.of("the client failed: " + e.getCause(), List.of());
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #FULL} is issue 12's sizes, for the {@code long} profile and the report; {@link #SHORT}
  * is the default test run's: short phases, a small feed, and attacks that end in seconds once
  * defended but still go past each bound (more remote connections than Avatica's default cache
- * of 100, bodies in flight beyond the heap, more fields than a line may carry).
+ * of 1,000, bodies in flight beyond the heap, more fields than a line may carry).
  *
  * @param phase how long the feed runs alone (baseline, after) and beside each attack
  * @param settle how long the feed may take to be acknowledged again after an attack before the
@@ -18,10 +18,10 @@ import java.util.List;
 record ChaosScale(Duration phase, Duration settle, String heap, int sensors, int pointsPerSensor, int crossJoins,
     int queryTimeoutSeconds, int connections, int halfLines, int giantBodies, int giantBodyBytes, int fields,
     int series) {
-  static final ChaosScale SHORT = new ChaosScale(Duration.ofSeconds(4), Duration.ofSeconds(15), "256m", 20, 20, 2, 2,
-      150, 64, 16, 32 << 20, 40_000, 20_000);
+  static final ChaosScale SHORT = new ChaosScale(Duration.ofSeconds(5), Duration.ofSeconds(15), "256m", 20, 20, 2, 2,
+      1_200, 64, 16, 32 << 20, 40_000, 20_000);
   static final ChaosScale FULL = new ChaosScale(Duration.ofSeconds(30), Duration.ofSeconds(60), "256m", 100, 20, 4, 5,
-      1_000, 512, 16, 32 << 20, 40_000, 500_000);
+      1_200, 512, 16, 32 << 20, 40_000, 500_000);
 
   ChaosScale withPhase(Duration length) {
     return new ChaosScale(length, settle, heap, sensors, pointsPerSensor, crossJoins, queryTimeoutSeconds, connections,

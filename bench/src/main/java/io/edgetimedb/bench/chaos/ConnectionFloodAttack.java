@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One client opening remote connections until it has many: it must be refused at its limit, and
@@ -32,36 +34,38 @@ final class ConnectionFloodAttack implements Attack {
   }
 
   @Override
-  public String run(ServerProcess server, long deadlineNanos) throws Exception {
-    List<Connection> flood = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<SQLException> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+  public Outcome run(ServerProcess server, long deadlineNanos) throws Exception {
+    List<Connection> flood = Collections.synchronizedList(new ArrayList<>());
+    List<SQLException> refusals = Collections.synchronizedList(new ArrayList<>());
     try (Connection victim = DriverManager.getConnection(server.jdbcUrl())) {
       select1(victim);
       List<Thread> openers = new ArrayList<>();
+      AtomicInteger attempts = new AtomicInteger();
       for (int i = 0; i < OPENERS; i++) {
-        openers.add(new Thread(() -> open(server, flood, refusals, deadlineNanos), "chaos-connection-flood"));
+        openers.add(new Thread(() -> open(server, attempts, flood, refusals, deadlineNanos), "chaos-connection-flood"));
       }
       openers.forEach(Thread::start);
       for (Thread t : openers) {
         t.join();
       }
-      String victimAfter;
+      String victimLost = "";
       try {
         select1(victim);
-        victimAfter = "still served";
       } catch (SQLException e) {
-        victimAfter = "lost: " + RemoteQuery.describe(e);
+        victimLost = "the other client's connection was lost: " + RemoteQuery.describe(e);
       }
-      return String.format("%d opened, %d refused%s; the other client's connection %s", flood.size(), refusals.size(),
-          refusals.isEmpty() ? "" : "; first refusal: " + RemoteQuery.describe(refusals.get(0)), victimAfter);
+      return Outcome.of(String.format("%d opened, %d refused%s; the other client's connection %s", flood.size(),
+          refusals.size(), refusals.isEmpty() ? "" : "; first refusal: " + RemoteQuery.describe(refusals.get(0)),
+          victimLost.isEmpty() ? "still served" : "lost"), victimLost.isEmpty() ? List.of() : List.of(victimLost));
     } finally {
       RemoteQuery.abandon(flood);
     }
   }
 
   /** Opens connections until the flood has its count (opened and refused) or the deadline comes. */
-  private void open(ServerProcess server, List<Connection> flood, List<SQLException> refusals, long deadlineNanos) {
-    while (flood.size() + refusals.size() < connections && System.nanoTime() < deadlineNanos) {
+  private void open(ServerProcess server, AtomicInteger attempts, List<Connection> flood,
+      List<SQLException> refusals, long deadlineNanos) {
+    while (System.nanoTime() < deadlineNanos && attempts.getAndIncrement() < connections) {
       try {
         flood.add(DriverManager.getConnection(server.jdbcUrl()));
       } catch (SQLException e) {

@@ -31,13 +31,13 @@ final class GiantBodyAttack implements Attack {
   }
 
   @Override
-  public String run(ServerProcess server, long deadlineNanos) throws Exception {
+  public Outcome run(ServerProcess server, long deadlineNanos) throws Exception {
     byte[] body = body(bytes);
     List<CompletableFuture<String>> sent = new ArrayList<>();
     for (int i = 0; i < bodies; i++) {
       sent.add(CompletableFuture.supplyAsync(() -> {
         try {
-          return WriteRequest.post(server, body, Attack.remaining(deadlineNanos));
+          return WriteRequest.post(server, body, Attack.patience(deadlineNanos));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return "interrupted";
@@ -50,12 +50,15 @@ final class GiantBodyAttack implements Attack {
     }
     Map<String, Integer> kinds = new TreeMap<>();
     String example = "";
+    String unnamed = "";
     for (CompletableFuture<String> s : sent) {
       String outcome = s.join();
       kinds.merge(WriteRequest.kind(outcome), 1, Integer::sum);
       example = outcome.startsWith("204") ? example : outcome;
+      unnamed = WriteRequest.named(outcome) ? unnamed : outcome;
     }
-    return "answers " + kinds + (example.isEmpty() ? "" : "; e.g. " + example);
+    return Outcome.of("answers " + kinds + (example.isEmpty() ? "" : "; e.g. " + example),
+        unnamed.isEmpty() ? List.of() : List.of("a body got no named refusal: " + unnamed));
   }
 
   private static byte[] body(int bytes) {

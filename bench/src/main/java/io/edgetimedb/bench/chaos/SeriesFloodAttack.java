@@ -1,6 +1,7 @@
 package io.edgetimedb.bench.chaos;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,10 +30,11 @@ final class SeriesFloodAttack implements Attack {
   }
 
   @Override
-  public String run(ServerProcess server, long deadlineNanos) throws Exception {
+  public Outcome run(ServerProcess server, long deadlineNanos) throws Exception {
     round++;
     Map<String, Integer> kinds = new TreeMap<>();
     String refusal = "";
+    String unnamed = "";
     int sent = 0;
     long accepted = 0;
     while (sent < series && System.nanoTime() < deadlineNanos) {
@@ -42,15 +44,17 @@ final class SeriesFloodAttack implements Attack {
         body.append("seriesflood,id=r").append(round).append('n').append(sent + i).append(" value=1i\n");
       }
       String outcome = WriteRequest.post(server, body.toString().getBytes(StandardCharsets.UTF_8),
-          Attack.remaining(deadlineNanos));
+          Attack.patience(deadlineNanos));
       kinds.merge(WriteRequest.kind(outcome), 1, Integer::sum);
       if (outcome.startsWith("204")) {
         accepted += lines;
       } else if (refusal.isEmpty()) {
         refusal = "; first refusal after " + accepted + " series: " + outcome;
       }
+      unnamed = WriteRequest.named(outcome) ? unnamed : outcome;
       sent += lines;
     }
-    return String.format("%,d new series sent, %,d accepted, answers %s%s", sent, accepted, kinds, refusal);
+    return Outcome.of(String.format("%,d new series sent, %,d accepted, answers %s%s", sent, accepted, kinds, refusal),
+        unnamed.isEmpty() ? List.of() : List.of("a write got no named refusal: " + unnamed));
   }
 }

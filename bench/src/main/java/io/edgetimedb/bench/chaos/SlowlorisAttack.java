@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.List;
 final class SlowlorisAttack implements Attack {
   private static final int PROBE_LINES = 100;
   private static final long PROBE_PATIENCE_NANOS = 2_000_000_000L;
+  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private final int connections;
   private int round;
 
@@ -41,14 +44,14 @@ final class SlowlorisAttack implements Attack {
   }
 
   @Override
-  public String run(ServerProcess server, long deadlineNanos) throws Exception {
+  public Outcome run(ServerProcess server, long deadlineNanos) throws Exception {
     round++;
     List<Socket> half = new ArrayList<>();
     int refusedAtConnect = 0;
     try {
       for (int i = 0; i < connections && System.nanoTime() < deadlineNanos; i++) {
         try {
-          Socket s = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort());
+          Socket s = connect(server);
           half.add(s);
           s.getOutputStream().write(("slowloris,conn=" + i + " value=").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -68,8 +71,9 @@ final class SlowlorisAttack implements Attack {
           attempts, (System.nanoTime() - probeStart) / 1e9);
       // the half lines get the whole phase: a server that times them out has had its chance
       Thread.sleep(Math.max(0, Attack.remaining(deadlineNanos).toMillis() - 500));
-      return String.format("%d half-line connections open, %d refused at connect, %d closed by the server by the "
-          + "phase end; good sender: %s", half.size(), refusedAtConnect, closedByServer(half), probe);
+      return Outcome.of(String.format("%d half-line connections open, %d refused at connect, %d closed by the server "
+          + "by the phase end; good sender: %s", half.size(), refusedAtConnect, closedByServer(half), probe),
+          stored < PROBE_LINES ? List.of("the good sender was locked out") : List.of());
     } finally {
       for (Socket s : half) {
         s.close();
@@ -83,7 +87,7 @@ final class SlowlorisAttack implements Attack {
    * resend writes the same points again.
    */
   private static void probe(ServerProcess server, byte[] lines) {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.tcpPort())) {
+    try (Socket s = connect(server)) {
       OutputStream out = s.getOutputStream();
       out.write(lines);
       out.flush();
@@ -111,7 +115,7 @@ final class SlowlorisAttack implements Attack {
           ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tcpprobe WHERE round = 'r" + round + "'")) {
         rs.next();
         stored = rs.getLong(1);
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         stored = 0;
       }
       if (stored >= PROBE_LINES) {
@@ -120,6 +124,17 @@ final class SlowlorisAttack implements Attack {
       Thread.sleep(250);
     }
     return stored;
+  }
+
+  private static Socket connect(ServerProcess server) throws IOException {
+    Socket s = new Socket();
+    try {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.tcpPort()), CONNECT_TIMEOUT_MILLIS);
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
+    return s;
   }
 
   /** Connections on which a read sees the server's close (end of stream or a reset). */

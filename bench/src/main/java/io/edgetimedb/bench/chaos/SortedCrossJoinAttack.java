@@ -21,12 +21,12 @@ final class SortedCrossJoinAttack implements Attack {
   }
 
   @Override
-  public String run(ServerProcess server, long deadlineNanos) throws Exception {
+  public Outcome run(ServerProcess server, long deadlineNanos) throws Exception {
     Connection c = DriverManager.getConnection(server.jdbcUrl());
     String sql = "SELECT a.\"value\", b.\"value\" FROM " + SteadyFeed.MEASUREMENT + " a CROSS JOIN "
         + SteadyFeed.MEASUREMENT + " b ORDER BY a.\"value\" - b.\"value\"";
     String outcome = RemoteQuery.outcome(RemoteQuery.start(c, 0, 10, sql, System.nanoTime()), deadlineNanos);
     RemoteQuery.abandon(List.of(c));
-    return outcome;
+    return Outcome.of(outcome, outcome.contains("OutOfMemoryError") ? List.of("the sort ran out of heap") : List.of());
   }
 }

@@ -34,6 +34,15 @@ final class WriteRequest {
     }
   }
 
+  /**
+   * Whether the answer is one a client can act on: accepted (2xx), refused by name (4xx) or told
+   * to come back (503). A 500, another 5xx, no answer or a broken connection is not.
+   */
+  static boolean named(String outcome) {
+    String kind = kind(outcome);
+    return kind.matches("[24]\\d\\d|503");
+  }
+
   /** The outcome without its message, to count outcomes by kind: "204", "413", "no answer". */
   static String kind(String outcome) {
     return outcome.startsWith("no answer") ? "no answer" : outcome.split(" ", 2)[0];
