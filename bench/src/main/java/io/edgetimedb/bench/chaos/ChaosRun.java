@@ -123,13 +123,15 @@ final class ChaosRun {
     FeedCheck afterRestart = null;
     String stop = "";
     String health = "";
+    String stopLog = "";
     if (problem == null) {
       try {
         answering("before the check");
         live = FeedCheck.of(feed, server.jdbcUrl());
         progress.println("check on the running server: " + live);
         stop = server.stop(STOP_WITHIN);
-        progress.println("SIGTERM: " + stop);
+        stopLog = stop.equals("exit 0") ? "" : "; the end of its output: " + server.logTail();
+        progress.println("SIGTERM: " + stop + stopLog);
         server.startAgain(READY_WITHIN);
         afterRestart = FeedCheck.of(feed, server.jdbcUrl());
         health = server.health();
@@ -146,7 +148,7 @@ final class ChaosRun {
     if (problem != null) {
       progress.println("PROBLEM: " + problem);
     }
-    return new Result(started, phases, live, stop, afterRestart, health, server.starts(), problem);
+    return new Result(started, phases, live, stop + stopLog, afterRestart, health, server.starts(), problem);
   }
 
   /**

@@ -36,7 +36,7 @@ final class ConnectionFloodAttack implements Attack {
   @Override
   public Outcome run(ServerProcess server, long deadlineNanos) throws Exception {
     List<Connection> flood = Collections.synchronizedList(new ArrayList<>());
-    List<SQLException> refusals = Collections.synchronizedList(new ArrayList<>());
+    List<Exception> refusals = Collections.synchronizedList(new ArrayList<>());
     try (Connection victim = DriverManager.getConnection(server.jdbcUrl())) {
       select1(victim);
       List<Thread> openers = new ArrayList<>();
@@ -51,12 +51,20 @@ final class ConnectionFloodAttack implements Attack {
       String victimLost = "";
       try {
         select1(victim);
-      } catch (SQLException e) {
-        victimLost = "the other client's connection was lost: " + RemoteQuery.describe(e);
+      } catch (SQLException | RuntimeException e) {
+        victimLost = RemoteQuery.describe(e);
+      }
+      String refusal = refusals.isEmpty() ? "" : RemoteQuery.describe(refusals.get(0));
+      List<String> broken = new ArrayList<>();
+      if (!victimLost.isEmpty()) {
+        broken.add("the other client's connection was evicted");
+      }
+      if (RemoteQuery.leaksStackTrace(victimLost + refusal)) {
+        broken.add("a stack trace left the server");
       }
       return Outcome.of(String.format("%d opened, %d refused%s; the other client's connection %s", flood.size(),
-          refusals.size(), refusals.isEmpty() ? "" : "; first refusal: " + RemoteQuery.describe(refusals.get(0)),
-          victimLost.isEmpty() ? "still served" : "lost"), victimLost.isEmpty() ? List.of() : List.of(victimLost));
+          refusals.size(), refusal.isEmpty() ? "" : "; first refusal: " + refusal,
+          victimLost.isEmpty() ? "still served" : "lost: " + victimLost), broken);
     } finally {
       RemoteQuery.abandon(flood);
     }
@@ -64,11 +72,11 @@ final class ConnectionFloodAttack implements Attack {
 
   /** Opens connections until the flood has its count (opened and refused) or the deadline comes. */
   private void open(ServerProcess server, AtomicInteger attempts, List<Connection> flood,
-      List<SQLException> refusals, long deadlineNanos) {
+      List<Exception> refusals, long deadlineNanos) {
     while (System.nanoTime() < deadlineNanos && attempts.getAndIncrement() < connections) {
       try {
         flood.add(DriverManager.getConnection(server.jdbcUrl()));
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         refusals.add(e);
       }
     }

@@ -57,6 +57,9 @@ final class CrossJoinAttack implements Attack {
         > (timeoutSeconds + TIMEOUT_SLACK_SECONDS) * 1_000_000_000L) {
       broken.add("setQueryTimeout(" + timeoutSeconds + ") was not honoured");
     }
+    if (timed.stream().anyMatch(RemoteQuery::leaksStackTrace)) {
+      broken.add("a stack trace left the server");
+    }
     return Outcome.of("with setQueryTimeout(" + timeoutSeconds + "): " + String.join("; ", timed) + " | abandoned: "
         + String.join("; ", abandoned), broken);
   }

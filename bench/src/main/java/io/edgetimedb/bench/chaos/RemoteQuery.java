@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
  * give up waiting for it (a client that went away) while the server may still be running it.
  */
 final class RemoteQuery {
+  private static final String STACK_TRACE = " [the server's stack trace came with it]";
+
   private RemoteQuery() {}
 
   /**
@@ -34,10 +36,8 @@ final class RemoteQuery {
           }
         }
         outcome.complete(String.format("returned %d rows after %.1f s", rows, seconds(startedNanos)));
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
         outcome.complete(String.format("refused after %.1f s: %s", seconds(startedNanos), describe(e)));
-      } catch (RuntimeException e) {
-        outcome.complete(String.format("failed after %.1f s: %s", seconds(startedNanos), e));
       }
     }, "chaos-query");
     t.setDaemon(true);
@@ -69,11 +69,23 @@ final class RemoteQuery {
     t.start();
   }
 
-  /** SQLSTATE and the message's first line, shortened: what the client was told. */
-  static String describe(SQLException e) {
+  /**
+   * SQLSTATE (or, when the driver threw something else, its class) and the message's first line,
+   * shortened: what the client was told; {@link #STACK_TRACE} after it when the server's stack
+   * trace came along.
+   */
+  static String describe(Exception e) {
     String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
-    return (e.getSQLState() == null ? "no SQLSTATE" : "SQLSTATE " + e.getSQLState()) + " "
-        + (message.length() > 140 ? message.substring(0, 140) + "..." : message);
+    String state = e instanceof SQLException s ? (s.getSQLState() == null ? "no SQLSTATE" : "SQLSTATE " + s.getSQLState())
+        : e.getClass().getSimpleName();
+    boolean trace = String.valueOf(e.getMessage()).contains("\n\tat ");
+    return state + " " + (message.length() > 140 ? message.substring(0, 140) + "..." : message)
+        + (trace ? STACK_TRACE : "");
+  }
+
+  /** Whether an answer {@link #describe}d came with the server's stack trace (issue 12: none may leave it). */
+  static boolean leaksStackTrace(String described) {
+    return described.contains(STACK_TRACE);
   }
 
   private static double seconds(long startedNanos) {

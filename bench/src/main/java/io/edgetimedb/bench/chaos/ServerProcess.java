@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+  private static final int LOG_TAIL_LINES = 6;
 
   private final Path dataDirectory;
   private final Path config;
@@ -76,9 +77,10 @@ final class ServerProcess {
     try {
       ready.get(readyWithin.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
+      String state = process.isAlive() ? "still starting, killed" : "exited with " + process.exitValue();
       process.destroyForcibly();
-      throw new IOException("the server did not print its ready line within " + readyWithin + " (start " + starts
-          + "); its output is in " + log, e);
+      throw new IOException("the server did not print its ready line within " + readyWithin.toSeconds() + " s (start "
+          + starts + ", " + state + "); the end of its output: " + logTail(), e);
     }
   }
 
@@ -131,6 +133,17 @@ final class ServerProcess {
 
   Path log() {
     return log;
+  }
+
+  /** The last lines of the server's output that are not stack frames, joined with " / ". */
+  String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.startsWith("\tat ") && !l.isBlank())
+          .toList();
+      return String.join(" / ", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
   }
 
   /** {@code GET /health}: "200 ok", "503 unavailable", ..., or why there was no answer within 5 s. */

@@ -2,6 +2,7 @@ package io.edgetimedb.bench.chaos;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,13 @@ final class SortedCrossJoinAttack implements Attack {
         + SteadyFeed.MEASUREMENT + " b ORDER BY a.\"value\" - b.\"value\"";
     String outcome = RemoteQuery.outcome(RemoteQuery.start(c, 0, 10, sql, System.nanoTime()), deadlineNanos);
     RemoteQuery.abandon(List.of(c));
-    return Outcome.of(outcome, outcome.contains("OutOfMemoryError") ? List.of("the sort ran out of heap") : List.of());
+    List<String> broken = new ArrayList<>();
+    if (outcome.contains("OutOfMemoryError")) {
+      broken.add("the sort ran out of heap");
+    }
+    if (RemoteQuery.leaksStackTrace(outcome)) {
+      broken.add("a stack trace left the server");
+    }
+    return Outcome.of(outcome, broken);
   }
 }
