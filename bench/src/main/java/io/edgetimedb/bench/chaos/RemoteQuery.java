@@ -78,7 +78,8 @@ final class RemoteQuery {
     String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
     String state = e instanceof SQLException s ? (s.getSQLState() == null ? "no SQLSTATE" : "SQLSTATE " + s.getSQLState())
         : e.getClass().getSimpleName();
-    boolean trace = String.valueOf(e.getMessage()).contains("\n\tat ");
+    // Avatica's client exception carries the server's stack trace beside its message, in toString
+    boolean trace = e.toString().contains("\n\tat ");
     return state + " " + (message.length() > 140 ? message.substring(0, 140) + "..." : message)
         + (trace ? STACK_TRACE : "");
   }
