@@ -183,12 +183,8 @@ public final class Database implements AutoCloseable {
   private void backgroundCheckpoint() {
     try {
       checkpoint();
-      lastCheckpointFailure = null;
-      health.clear(CHECKPOINT_FAILED);
     } catch (RuntimeException e) {
       // the next attempt retries; the log still holds everything the checkpoint would have
-      lastCheckpointFailure = e;
-      health.raise(CHECKPOINT_FAILED, Severity.DEGRADED, e.getMessage());
     }
   }
 
@@ -398,9 +394,16 @@ public final class Database implements AutoCloseable {
       return null;
     }
     try {
-      return store.checkpoint(writers.get());
-    } catch (IOException e) {
-      throw new StorageException("checkpoint failed, the log keeps everything: " + e.getMessage(), e);
+      Path written = store.checkpoint(writers.get());
+      lastCheckpointFailure = null;
+      health.clear(CHECKPOINT_FAILED);
+      return written;
+    } catch (IOException | RuntimeException e) {
+      StorageException failure = new StorageException("checkpoint failed, the log keeps everything: "
+          + e.getMessage(), e);
+      lastCheckpointFailure = failure;
+      health.raise(CHECKPOINT_FAILED, Severity.DEGRADED, failure.getMessage());
+      throw failure;
     }
   }
 

@@ -55,16 +55,34 @@ final class CheckpointWriter {
     bodyBytes = 0;
     sink.reset();
     try {
-      file.write(CheckpointFormat.header(sequence, System.currentTimeMillis()));
-      writeBody(catalog, nextSeriesId, snapshot);
-      file.write(CheckpointFormat.footer(bodyBytes, (int) bodyCrc.getValue()));
-      file.sync();
-    } finally {
-      file.close();
+      try {
+        file.write(CheckpointFormat.header(sequence, System.currentTimeMillis()));
+        writeBody(catalog, nextSeriesId, snapshot);
+        file.write(CheckpointFormat.footer(bodyBytes, (int) bodyCrc.getValue()));
+        file.sync();
+      } finally {
+        file.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temporary, e);
+      throw e;
     }
     fs.rename(temporary, target);
     fs.syncDirectory(dir);
     return target;
+  }
+
+  /**
+   * A failed checkpoint's temporary file is removed at once: left until the next start, it would
+   * hold on to the space whose lack (often) made the checkpoint fail, and a disk filled by it
+   * keeps the log from reserving its next segment.
+   */
+  private void deleteQuietly(Path temporary, Exception cause) {
+    try {
+      fs.delete(temporary);
+    } catch (IOException | RuntimeException cleanup) {
+      cause.addSuppressed(cleanup);
+    }
   }
 
   private void writeBody(Catalog catalog, int nextSeriesId, Function<Series, SeriesImage> snapshot)
