@@ -26,6 +26,7 @@ import io.edgetimedb.engine.sources.TrackedSources;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.engine.wal.WalSpaceException;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PendingWrite;
@@ -63,6 +64,10 @@ import org.roaringbitmap.RoaringBitmap;
 public final class Database implements AutoCloseable {
   /** The health condition of a background checkpoint that failed; cleared by the next that succeeds. */
   public static final String CHECKPOINT_FAILED = "checkpoint-failed";
+  /** The health condition of a database that is read-only because its log cannot reserve disk space. */
+  public static final String LOG_SPACE = "log-space";
+  /** How often a read-only database tries to reserve its log's space again: a failed try costs two file-system calls. */
+  private static final long LOG_SPACE_RETRY_MILLIS = 1000;
 
   private volatile DatabaseConfig config;
   private final SettingsRegistry settings;
@@ -76,6 +81,8 @@ public final class Database implements AutoCloseable {
   private ScheduledExecutorService checkpointer;
   private ScheduledFuture<?> checkpoints;
   private volatile RuntimeException lastCheckpointFailure;
+  private volatile String writesRefused;
+  private ScheduledFuture<?> logSpaceRetries;
   private volatile boolean closed;
 
   private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress, SettingsRegistry settings)
@@ -89,6 +96,9 @@ public final class Database implements AutoCloseable {
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
     this.directoryLock = config.durable() ? DataDirectoryLock.acquire(fs, config.dataDirectory()) : null;
     this.store = config.durable() ? openStore(fs, progress) : null;
+    if (store != null && store.logSpaceShortage() != null) {
+      refuseWrites(store.logSpaceShortage());
+    }
     scheduleCheckpoints(config.checkpointIntervalMillis());
     listenToSettings();
   }
@@ -169,6 +179,12 @@ public final class Database implements AutoCloseable {
     if (interval <= 0) {
       return;
     }
+    checkpoints = background().scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** The one thread of a durable database's background work: checkpoints, scrubs, retries. */
+  private synchronized ScheduledExecutorService background() {
     if (checkpointer == null) {
       checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "edgetimedb-checkpoint");
@@ -176,8 +192,67 @@ public final class Database implements AutoCloseable {
         return thread;
       });
     }
-    checkpoints = checkpointer.scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval,
-        TimeUnit.MILLISECONDS);
+    return checkpointer;
+  }
+
+  /**
+   * Makes the database read-only because its log cannot reserve space: says so in the health
+   * register and retries in the background until the space is there again.
+   */
+  private synchronized String refuseWrites(IOException shortage) {
+    String reason = "writes refused, the database is read-only: " + shortage.getMessage()
+        + "; free space on that disk (or set a smaller wal.segment-size), writing resumes by itself";
+    writesRefused = reason;
+    health.raise(LOG_SPACE, Severity.UNAVAILABLE, reason);
+    if (logSpaceRetries == null && !closed) {
+      logSpaceRetries = background().scheduleWithFixedDelay(this::retryLogSpace, LOG_SPACE_RETRY_MILLIS,
+          LOG_SPACE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+    return reason;
+  }
+
+  private void retryLogSpace() {
+    try {
+      store.reserveLogSpace();
+      resumeWrites();
+    } catch (WalSpaceException stillShort) {
+      // the condition raised names the shortage already; the next try is a second away
+    } catch (IOException | RuntimeException failed) {
+      giveUpOnLogSpace(failed);
+    }
+  }
+
+  /** The log failed while it waited for space: no retry can help, only a reopen. */
+  private synchronized void giveUpOnLogSpace(Exception failure) {
+    writesRefused = "writes refused, the write-ahead log failed while it waited for disk space: " + failure.getMessage()
+        + "; restart the database to recover what is on disk";
+    health.raise(LOG_SPACE, Severity.UNAVAILABLE, writesRefused);
+    logSpaceRetries.cancel(false);
+    logSpaceRetries = null;
+  }
+
+  private synchronized void resumeWrites() {
+    writesRefused = null;
+    health.clear(LOG_SPACE);
+    if (logSpaceRetries != null) {
+      logSpaceRetries.cancel(false);
+      logSpaceRetries = null;
+    }
+  }
+
+  /** The exception for a write the log did not take: read-only for lack of space, else a storage failure. */
+  private StorageException notLogged(String what, IOException e) {
+    if (e instanceof WalSpaceException shortage) {
+      return new ReadOnlyException(what + " not acknowledged, " + refuseWrites(shortage), shortage);
+    }
+    return new StorageException(what + " not acknowledged: " + e.getMessage(), e);
+  }
+
+  /** A write went through: if the database was read-only, space is back. */
+  private void logged() {
+    if (writesRefused != null) {
+      resumeWrites();
+    }
   }
 
   private void backgroundCheckpoint() {
@@ -212,6 +287,15 @@ public final class Database implements AutoCloseable {
   /** What the checkpoints did since the database was opened; null for an in-memory database. */
   public CheckpointStatus checkpointStatus() {
     return store == null ? null : store.checkpointStatus();
+  }
+
+  /**
+   * Why every write is refused now, or null while writes are taken: a durable database whose log
+   * cannot reserve disk space is read-only (reads work) until space returns, which it notices by
+   * itself. Refused writes throw {@link ReadOnlyException} with this message.
+   */
+  public String writesRefused() {
+    return writesRefused;
   }
 
   public boolean isClosed() {
@@ -271,10 +355,11 @@ public final class Database implements AutoCloseable {
     }
     try {
       PendingWrite pending = store.writePending(writer, batch, now);
+      logged();
       recorded(batch, writer, pending.result());
       return pending;
     } catch (IOException e) {
-      throw new StorageException("write not acknowledged: " + e.getMessage(), e);
+      throw notLogged("write", e);
     }
   }
 
@@ -338,9 +423,11 @@ public final class Database implements AutoCloseable {
       return writers.get().delete(ids, from, to, 0);
     }
     try {
-      return store.delete(writers.get(), ids, from, to, System.currentTimeMillis());
+      long deleted = store.delete(writers.get(), ids, from, to, System.currentTimeMillis());
+      logged();
+      return deleted;
     } catch (IOException e) {
-      throw new StorageException("delete not acknowledged: " + e.getMessage(), e);
+      throw notLogged("delete", e);
     }
   }
 
@@ -365,9 +452,11 @@ public final class Database implements AutoCloseable {
       return catalog.declare(measurement, tagKeys, fields, source, now);
     }
     try {
-      return store.declare(measurement, tagKeys, fields, source, now);
+      boolean created = store.declare(measurement, tagKeys, fields, source, now);
+      logged();
+      return created;
     } catch (IOException e) {
-      throw new StorageException("create measurement not acknowledged: " + e.getMessage(), e);
+      throw notLogged("create measurement", e);
     }
   }
 
@@ -379,9 +468,11 @@ public final class Database implements AutoCloseable {
       return catalog.dropMeasurement(measurement, source, now);
     }
     try {
-      return store.drop(measurement, source, now);
+      boolean dropped = store.drop(measurement, source, now);
+      logged();
+      return dropped;
     } catch (IOException e) {
-      throw new StorageException("drop not acknowledged: " + e.getMessage(), e);
+      throw notLogged("drop", e);
     }
   }
 

@@ -40,9 +40,6 @@ public final class EngineSettings {
   static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
       STAMPED_SOURCES);
 
-  /** One byte more than a segment's 24-byte header, the smallest size WalOptions accepts. */
-  private static final long MIN_SEGMENT_BYTES = 25;
-
   private EngineSettings() {}
 
   /** Defines the engine's settings at their defaults ({@link DatabaseConfig#defaults()}). */
@@ -65,7 +62,9 @@ public final class EngineSettings {
     registry.define(Setting.duration(WAL_GROUP_COMMIT, d.wal().groupCommitMillis(), "Under the os policy, the "
         + "interval of the background fsync."));
     registry.define(Setting.bytes(WAL_SEGMENT_SIZE, d.wal().segmentBytes(), "Size at which the write-ahead log "
-        + "starts a new segment file.").range(MIN_SEGMENT_BYTES, WalOptions.MAX_SEGMENT_BYTES));
+        + "starts a new segment file (each is reserved on disk before use). 0B (the default) fits it to the disk "
+        + "at start: 1/16 of the free space, between 1MiB and 64MiB. A set size that takes more than 1/16 of the "
+        + "free space is used, with a warning in the log.").range(0, WalOptions.MAX_SEGMENT_BYTES));
     defineClockPolicy(registry);
   }
 

@@ -285,6 +285,16 @@ public final class DurableStore implements Closeable {
     return checkpointStatus;
   }
 
+  /** Why the log cannot take records for lack of disk space now, or null when it can. */
+  public IOException logSpaceShortage() {
+    return log.spaceShortage();
+  }
+
+  /** Tries now to reserve the disk space the log needs to take records again. */
+  public void reserveLogSpace() throws IOException {
+    log.reserveSpace();
+  }
+
   /** What the log holds and whether it still accepts appends. */
   public WalStatus walStatus() {
     return log.status();
