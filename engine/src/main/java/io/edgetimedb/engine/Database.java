@@ -66,6 +66,8 @@ public final class Database implements AutoCloseable {
   public static final String CHECKPOINT_FAILED = "checkpoint-failed";
   /** The health condition of a database that is read-only because its log cannot reserve disk space. */
   public static final String LOG_SPACE = "log-space";
+  /** The health condition of checkpoint files a scrub found damaged at rest; cleared by a clean scrub. */
+  public static final String CHECKPOINT_DAMAGED = "checkpoint-damaged";
   /** How often a read-only database tries to reserve its log's space again: a failed try costs two file-system calls. */
   private static final long LOG_SPACE_RETRY_MILLIS = 1000;
 
@@ -80,6 +82,7 @@ public final class Database implements AutoCloseable {
   private final DurableStore store;
   private ScheduledExecutorService checkpointer;
   private ScheduledFuture<?> checkpoints;
+  private ScheduledFuture<?> scrubs;
   private volatile RuntimeException lastCheckpointFailure;
   private volatile String writesRefused;
   private ScheduledFuture<?> logSpaceRetries;
@@ -100,6 +103,7 @@ public final class Database implements AutoCloseable {
       refuseWrites(store.logSpaceShortage());
     }
     scheduleCheckpoints(config.checkpointIntervalMillis());
+    scheduleScrubs(settings.longValue(EngineSettings.CHECKPOINT_SCRUB_INTERVAL));
     listenToSettings();
   }
 
@@ -165,6 +169,7 @@ public final class Database implements AutoCloseable {
       config = config.withCheckpointIntervalMillis((Long) now);
       scheduleCheckpoints((Long) now);
     });
+    settings.addListener(EngineSettings.CHECKPOINT_SCRUB_INTERVAL, (s, old, now) -> scheduleScrubs((Long) now));
   }
 
   /** (Re)schedules background checkpoints of a durable database every {@code interval} ms; 0 stops them. */
@@ -181,6 +186,60 @@ public final class Database implements AutoCloseable {
     }
     checkpoints = background().scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval,
         TimeUnit.MILLISECONDS);
+  }
+
+  /** (Re)schedules scrubs of a durable database's checkpoints every {@code interval} ms; 0 stops them. */
+  private synchronized void scheduleScrubs(long interval) {
+    if (store == null || closed) {
+      return;
+    }
+    if (scrubs != null) {
+      scrubs.cancel(false);
+      scrubs = null;
+    }
+    if (interval > 0) {
+      scrubs = background().scheduleWithFixedDelay(this::backgroundScrub, interval, interval, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void backgroundScrub() {
+    try {
+      scrub();
+    } catch (RuntimeException e) {
+      // the directory could not be listed: the next scrub tries again, and a checkpoint would fail and say so
+    }
+  }
+
+  /**
+   * Re-reads the checkpoint files now and verifies their checksums, as the background does every
+   * {@code checkpoint.scrub-interval}: a file damaged at rest raises {@link #CHECKPOINT_DAMAGED}
+   * naming it, and a new checkpoint is written from memory at once, so a good copy exists before
+   * a restart needs one. A clean scrub ends the condition. Nothing for an in-memory database.
+   */
+  public void scrub() {
+    if (store == null) {
+      return;
+    }
+    List<String> damaged;
+    try {
+      damaged = store.scrub();
+    } catch (IOException e) {
+      throw new StorageException("scrub could not list the data directory: " + e.getMessage(), e);
+    }
+    if (damaged.isEmpty()) {
+      health.clear(CHECKPOINT_DAMAGED);
+      return;
+    }
+    String outcome;
+    try {
+      store.rewriteCheckpoint(writers.get());
+      outcome = "a new checkpoint was written from memory, nothing is lost; check the disk";
+    } catch (IOException | RuntimeException e) {
+      outcome = "writing a new checkpoint failed (" + e.getMessage() + "): until one succeeds, a restart loses what"
+          + " only the damaged checkpoint holds";
+    }
+    health.raise(CHECKPOINT_DAMAGED, Severity.DAMAGED, "found damaged at rest: " + String.join("; ", damaged) + "; "
+        + outcome);
   }
 
   /** The one thread of a durable database's background work: checkpoints, scrubs, retries. */
