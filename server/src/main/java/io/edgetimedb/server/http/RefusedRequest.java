@@ -10,11 +10,22 @@ final class RefusedRequest extends RuntimeException {
 
   private final int status;
   private final String code;
+  private final int retryAfterSeconds;
 
   RefusedRequest(int status, String code, String message) {
+    this(status, code, message, 0);
+  }
+
+  private RefusedRequest(int status, String code, String message, int retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 503 with a Retry-After header: the refusal passes by itself (the database is read-only for now). */
+  static RefusedRequest unavailableFor(int retryAfterSeconds, String message) {
+    return new RefusedRequest(503, "unavailable", message, retryAfterSeconds);
   }
 
   static RefusedRequest invalid(String message) {
@@ -31,6 +42,11 @@ final class RefusedRequest extends RuntimeException {
 
   String code() {
     return code;
+  }
+
+  /** Seconds a client should wait before it tries again, or 0 when the refusal says nothing about it. */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   String json() {

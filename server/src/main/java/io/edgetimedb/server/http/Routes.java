@@ -79,6 +79,9 @@ final class Routes extends AbstractHandler {
     if (refused.status() == 413) {
       response.setHeader("Connection", "close");
     }
+    if (refused.retryAfterSeconds() > 0) {
+      response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+    }
     response.getOutputStream().write(refused.json().getBytes(StandardCharsets.UTF_8));
     return refused.status();
   }
