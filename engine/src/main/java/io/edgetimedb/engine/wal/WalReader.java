@@ -72,7 +72,19 @@ final class WalReader {
     return segments;
   }
 
+  /** {@link #scan(Path, RecordConsumer, ReplayProgressListener, long)} of a log no checkpoint covers. */
   Scan scan(Path dir, RecordConsumer consumer, ReplayProgressListener progress)
+      throws IOException {
+    return scan(dir, consumer, progress, 0);
+  }
+
+  /**
+   * Reads every segment in order. A segment that starts after a gap is damage, unless a
+   * checkpoint covers every sequence up to {@code coveredUpTo} and the gap lies within them: a
+   * record written but never made durable (its fsync failed) is still in the checkpoint taken from
+   * memory, and the log goes on after it in a new segment.
+   */
+  Scan scan(Path dir, RecordConsumer consumer, ReplayProgressListener progress, long coveredUpTo)
       throws IOException {
     List<Segment> segments = listSegments(fs, dir);
     listener = progress;
@@ -83,6 +95,10 @@ final class WalReader {
     for (int i = 0; i < segments.size(); i++) {
       segmentIndex = i;
       boolean last = i == segments.size() - 1;
+      long first = segments.get(i).firstSequence();
+      if (first > expected && first <= coveredUpTo + 1) {
+        expected = first;
+      }
       SegmentResult result = readSegment(segments.get(i), expected, last, consumer);
       replayed += result.records();
       expected += result.records();

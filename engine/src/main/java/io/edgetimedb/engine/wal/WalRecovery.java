@@ -33,16 +33,22 @@ final class WalRecovery {
 
   private final FileSystem fs;
   private final Path dir;
+  private final long coveredUpTo;
 
-  private WalRecovery(FileSystem fs, Path dir) {
+  private WalRecovery(FileSystem fs, Path dir, long coveredUpTo) {
     this.fs = fs;
     this.dir = dir;
+    this.coveredUpTo = coveredUpTo;
   }
 
-  static ReplayReport recover(
-      FileSystem fs, Path dir, RecordConsumer consumer, ReplayProgressListener listener)
-      throws IOException {
-    return new WalRecovery(fs, dir).recover(consumer, listener);
+  /**
+   * Replays and repairs the log in {@code dir}; a gap that a checkpoint covering every sequence up
+   * to {@code coveredUpTo} explains is not damage (see {@link WalReader#scan(Path, RecordConsumer,
+   * ReplayProgressListener, long)}).
+   */
+  static ReplayReport recover(FileSystem fs, Path dir, RecordConsumer consumer, ReplayProgressListener listener,
+      long coveredUpTo) throws IOException {
+    return new WalRecovery(fs, dir, coveredUpTo).recover(consumer, listener);
   }
 
   private ReplayReport recover(RecordConsumer consumer, ReplayProgressListener listener)
@@ -51,7 +57,7 @@ final class WalRecovery {
       return new ReplayReport(0, 0, Optional.empty(), Optional.empty());
     }
     deleteLeftoverCopies();
-    WalReader.Scan scan = new WalReader(fs).scan(dir, consumer, listener);
+    WalReader.Scan scan = new WalReader(fs).scan(dir, consumer, listener, coveredUpTo);
     WalReader.Damage damage = scan.damage();
     Optional<ReplayReport.TornTail> tornTail = Optional.empty();
     Optional<ReplayReport.Corruption> corruption = Optional.empty();

@@ -110,12 +110,13 @@ public final class WriteAheadLog implements Closeable {
    * {@link #open(FileSystem, Path, WalOptions, RecordConsumer)} telling {@code listener} how far
    * the replay came, and numbering new records after {@code lastCoveredSequence} at least: a
    * checkpoint may cover sequences whose segments are gone (deleted after it, or set aside as
-   * damaged), and new records must never reuse those numbers.
+   * damaged), and new records must never reuse those numbers. For the same reason a gap between
+   * segments that the checkpoint covers is not damage.
    */
   public static WriteAheadLog open(FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer,
       ReplayProgressListener listener, long lastCoveredSequence) throws IOException {
     createDirectoryDurably(fs, dir);
-    ReplayReport report = WalRecovery.recover(fs, dir, consumer, listener);
+    ReplayReport report = WalRecovery.recover(fs, dir, consumer, listener, lastCoveredSequence);
     long segmentBytes = segmentBytes(fs, dir, options);
     WriteAheadLog log = new WriteAheadLog(fs, dir, options, segmentBytes, report, lastCoveredSequence);
     try {
@@ -168,7 +169,7 @@ public final class WriteAheadLog implements Closeable {
   public static ReplayReport replay(
       FileSystem fs, Path dir, RecordConsumer consumer, ReplayProgressListener listener)
       throws IOException {
-    return WalRecovery.recover(fs, dir, consumer, listener);
+    return WalRecovery.recover(fs, dir, consumer, listener, 0);
   }
 
   /**
