@@ -256,13 +256,16 @@ public final class Database implements AutoCloseable {
 
   /**
    * Makes the database read-only because its log cannot reserve space: says so in the health
-   * register and retries in the background until the space is there again.
+   * register and retries in the background until the space is there again. Said once per
+   * episode: each refused write finds a slightly different number of bytes free, and would log it.
    */
   private synchronized String refuseWrites(IOException shortage) {
-    String reason = "writes refused, the database is read-only: " + shortage.getMessage()
-        + "; free space on that disk (or set a smaller wal.segment-size), writing resumes by itself";
-    writesRefused = reason;
-    health.raise(LOG_SPACE, Severity.UNAVAILABLE, reason);
+    if (writesRefused == null) {
+      writesRefused = "writes refused, the database is read-only: " + shortage.getMessage()
+          + "; free space on that disk (or set a smaller wal.segment-size), writing resumes by itself";
+      health.raise(LOG_SPACE, Severity.UNAVAILABLE, writesRefused);
+    }
+    String reason = writesRefused;
     if (logSpaceRetries == null && !closed) {
       logSpaceRetries = background().scheduleWithFixedDelay(this::retryLogSpace, LOG_SPACE_RETRY_MILLIS,
           LOG_SPACE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -286,8 +289,10 @@ public final class Database implements AutoCloseable {
     writesRefused = "writes refused, the write-ahead log failed while it waited for disk space: " + failure.getMessage()
         + "; restart the database to recover what is on disk";
     health.raise(LOG_SPACE, Severity.UNAVAILABLE, writesRefused);
-    logSpaceRetries.cancel(false);
-    logSpaceRetries = null;
+    if (logSpaceRetries != null) {
+      logSpaceRetries.cancel(false);
+      logSpaceRetries = null;
+    }
   }
 
   private synchronized void resumeWrites() {

@@ -63,11 +63,11 @@ final class CheckpointWriter {
       } finally {
         file.close();
       }
-    } catch (IOException | RuntimeException e) {
+      fs.rename(temporary, target);
+    } catch (IOException e) {
       deleteQuietly(temporary, e);
       throw e;
     }
-    fs.rename(temporary, target);
     fs.syncDirectory(dir);
     return target;
   }
@@ -75,11 +75,14 @@ final class CheckpointWriter {
   /**
    * A failed checkpoint's temporary file is removed at once: left until the next start, it would
    * hold on to the space whose lack (often) made the checkpoint fail, and a disk filled by it
-   * keeps the log from reserving its next segment.
+   * keeps the log from reserving its next segment. A process that dies mid-checkpoint leaves it
+   * to the next start, which deletes it.
    */
-  private void deleteQuietly(Path temporary, Exception cause) {
+  private void deleteQuietly(Path temporary, IOException cause) {
     try {
-      fs.delete(temporary);
+      if (fs.exists(temporary)) {
+        fs.delete(temporary);
+      }
     } catch (IOException | RuntimeException cleanup) {
       cause.addSuppressed(cleanup);
     }

@@ -69,6 +69,21 @@ class ReadOnlyOnFullDiskTest {
   }
 
   @Test
+  void opensWritableWithExactlyOneSegmentOfSpaceFree() {
+    SimulatedFileSystem fs = new SimulatedFileSystem();
+    open(fs, false).close();
+    fs.failWritesAfter(SEGMENT);
+
+    Database db = open(fs, false);
+    assertThat(db.writesRefused()).isNull();
+    assertThat(db.health().get(Database.LOG_SPACE)).isEmpty();
+    db.write(StorageFaultTest.batch(0));
+    assertThat(DurableDatabaseTest.dump(db)).hasSize(10);
+    fs.setCapacity(Long.MAX_VALUE);
+    db.close();
+  }
+
+  @Test
   void turnsReadOnlyWhenTheDiskFillsAtRunTimeAndResumesWhenSpaceReturns() throws Exception {
     SimulatedFileSystem fs = new SimulatedFileSystem();
     Database db = open(fs, false);

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edgetimedb.engine.vfs.SimulatedFileSystem;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,9 +58,30 @@ class SegmentSizeTest {
   }
 
   @Test
-  void aSetSegmentSizeThatCannotBeReservedOpensTheLogRefusingAppendsUntilSpaceReturns() throws Exception {
+  void aSetSegmentSizeThatCannotBeReservedIsWarnedAboutAndOpensTheLogRefusingAppendsUntilSpaceReturns() throws Exception {
     SimulatedFileSystem fs = smallDisk(2 * MIB);
+    List<LogRecord> warnings = new ArrayList<>();
+    Logger logger = Logger.getLogger(WriteAheadLog.class.getName());
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        warnings.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(capture);
     try (WriteAheadLog log = WriteAheadLog.open(fs, DIR, ADAPTIVE.withSegmentBytes(4 * MIB))) {
+      logger.removeHandler(capture);
+      assertThat(warnings).singleElement().satisfies(w -> {
+        assertThat(w.getLevel()).isEqualTo(Level.WARNING);
+        assertThat(MessageFormat.format(w.getMessage(), w.getParameters())).contains("wal.segment-size")
+            .contains("1/16");
+      });
       assertThat(log.segmentBytes()).isEqualTo(4 * MIB);
       assertThat(log.spaceShortage()).hasMessageContaining("4194304 bytes needed, 2097152 free");
       assertThat(log.status().segments()).isZero();
