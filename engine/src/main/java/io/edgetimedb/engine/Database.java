@@ -26,6 +26,7 @@ import io.edgetimedb.engine.sources.TrackedSources;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.vfs.RealFileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
+import io.edgetimedb.engine.wal.WalSpaceException;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.write.BatchWriter;
 import io.edgetimedb.engine.write.PendingWrite;
@@ -65,6 +66,12 @@ public final class Database implements AutoCloseable {
   public static final String CHECKPOINT_FAILED = "checkpoint-failed";
   /** The health condition of points refused by ingest.max-fields or ingest.max-series; cleared when either changes. */
   public static final String INGEST_LIMIT_REACHED = "ingest-limit-reached";
+  /** The health condition of a database that is read-only because its log cannot reserve disk space. */
+  public static final String LOG_SPACE = "log-space";
+  /** The health condition of checkpoint files a scrub found damaged at rest; cleared by a clean scrub. */
+  public static final String CHECKPOINT_DAMAGED_AT_REST = "checkpoint-damaged-at-rest";
+  /** How often a read-only database tries to reserve its log's space again: a failed try costs two file-system calls. */
+  private static final long LOG_SPACE_RETRY_MILLIS = 1000;
 
   private volatile DatabaseConfig config;
   private final SettingsRegistry settings;
@@ -77,7 +84,10 @@ public final class Database implements AutoCloseable {
   private final DurableStore store;
   private ScheduledExecutorService checkpointer;
   private ScheduledFuture<?> checkpoints;
+  private ScheduledFuture<?> scrubs;
   private volatile RuntimeException lastCheckpointFailure;
+  private volatile String writesRefused;
+  private ScheduledFuture<?> logSpaceRetries;
   private volatile boolean closed;
 
   private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress, SettingsRegistry settings)
@@ -93,7 +103,11 @@ public final class Database implements AutoCloseable {
     this.writers = ThreadLocal.withInitial(() -> new BatchWriter(catalog, limits, config.chunkRows()));
     this.directoryLock = config.durable() ? DataDirectoryLock.acquire(fs, config.dataDirectory()) : null;
     this.store = config.durable() ? openStore(fs, progress) : null;
+    if (store != null && store.logSpaceShortage() != null) {
+      refuseWrites(store.logSpaceShortage());
+    }
     scheduleCheckpoints(config.checkpointIntervalMillis());
+    scheduleScrubs(settings.longValue(EngineSettings.CHECKPOINT_SCRUB_INTERVAL));
     listenToSettings();
   }
 
@@ -176,6 +190,7 @@ public final class Database implements AutoCloseable {
       config = config.withCheckpointIntervalMillis((Long) now);
       scheduleCheckpoints((Long) now);
     });
+    settings.addListener(EngineSettings.CHECKPOINT_SCRUB_INTERVAL, (s, old, now) -> scheduleScrubs((Long) now));
   }
 
   /** (Re)schedules background checkpoints of a durable database every {@code interval} ms; 0 stops them. */
@@ -190,6 +205,66 @@ public final class Database implements AutoCloseable {
     if (interval <= 0) {
       return;
     }
+    checkpoints = background().scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** (Re)schedules scrubs of a durable database's checkpoints every {@code interval} ms; 0 stops them. */
+  private synchronized void scheduleScrubs(long interval) {
+    if (store == null || closed) {
+      return;
+    }
+    if (scrubs != null) {
+      scrubs.cancel(false);
+      scrubs = null;
+    }
+    if (interval > 0) {
+      scrubs = background().scheduleWithFixedDelay(this::backgroundScrub, interval, interval, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void backgroundScrub() {
+    try {
+      scrub();
+    } catch (RuntimeException e) {
+      // the directory could not be listed: the next scrub tries again, and a checkpoint would fail and say so
+    }
+  }
+
+  /**
+   * Re-reads the checkpoint files now and verifies their checksums, as the background does every
+   * {@code checkpoint.scrub-interval}: a file damaged at rest raises {@link #CHECKPOINT_DAMAGED_AT_REST}
+   * naming it, and a new checkpoint is written from memory at once, so a good copy exists before
+   * a restart needs one. A clean scrub ends the condition. Nothing for an in-memory database.
+   */
+  public void scrub() {
+    if (store == null) {
+      return;
+    }
+    List<String> damaged;
+    try {
+      damaged = store.scrub();
+    } catch (IOException e) {
+      throw new StorageException("scrub could not list the data directory: " + e.getMessage(), e);
+    }
+    if (damaged.isEmpty()) {
+      health.clear(CHECKPOINT_DAMAGED_AT_REST);
+      return;
+    }
+    String outcome;
+    try {
+      store.rewriteCheckpoint(writers.get());
+      outcome = "a new checkpoint was written from memory, nothing is lost; check the disk";
+    } catch (IOException | RuntimeException e) {
+      outcome = "writing a new checkpoint failed (" + e.getMessage() + "): until one succeeds, a restart loses what"
+          + " only the damaged checkpoint holds";
+    }
+    health.raise(CHECKPOINT_DAMAGED_AT_REST, Severity.DAMAGED, "found damaged at rest: " + String.join("; ", damaged) + "; "
+        + outcome);
+  }
+
+  /** The one thread of a durable database's background work: checkpoints, scrubs, retries. */
+  private synchronized ScheduledExecutorService background() {
     if (checkpointer == null) {
       checkpointer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "edgetimedb-checkpoint");
@@ -197,19 +272,79 @@ public final class Database implements AutoCloseable {
         return thread;
       });
     }
-    checkpoints = checkpointer.scheduleWithFixedDelay(this::backgroundCheckpoint, interval, interval,
-        TimeUnit.MILLISECONDS);
+    return checkpointer;
+  }
+
+  /**
+   * Makes the database read-only because its log cannot reserve space: says so in the health
+   * register and retries in the background until the space is there again. Said once per
+   * episode: each refused write finds a slightly different number of bytes free, and would log it.
+   */
+  private synchronized String refuseWrites(IOException shortage) {
+    if (writesRefused == null) {
+      writesRefused = "writes refused, the database is read-only: " + shortage.getMessage()
+          + "; free space on that disk (or set a smaller wal.segment-size), writing resumes by itself";
+      health.raise(LOG_SPACE, Severity.UNAVAILABLE, writesRefused);
+    }
+    String reason = writesRefused;
+    if (logSpaceRetries == null && !closed) {
+      logSpaceRetries = background().scheduleWithFixedDelay(this::retryLogSpace, LOG_SPACE_RETRY_MILLIS,
+          LOG_SPACE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+    return reason;
+  }
+
+  private void retryLogSpace() {
+    try {
+      store.reserveLogSpace();
+      resumeWrites();
+    } catch (WalSpaceException stillShort) {
+      // the condition raised names the shortage already; the next try is a second away
+    } catch (IOException | RuntimeException failed) {
+      giveUpOnLogSpace(failed);
+    }
+  }
+
+  /** The log failed while it waited for space: no retry can help, only a reopen. */
+  private synchronized void giveUpOnLogSpace(Exception failure) {
+    writesRefused = "writes refused, the write-ahead log failed while it waited for disk space: " + failure.getMessage()
+        + "; restart the database to recover what is on disk";
+    health.raise(LOG_SPACE, Severity.UNAVAILABLE, writesRefused);
+    if (logSpaceRetries != null) {
+      logSpaceRetries.cancel(false);
+      logSpaceRetries = null;
+    }
+  }
+
+  private synchronized void resumeWrites() {
+    writesRefused = null;
+    health.clear(LOG_SPACE);
+    if (logSpaceRetries != null) {
+      logSpaceRetries.cancel(false);
+      logSpaceRetries = null;
+    }
+  }
+
+  /** The exception for a write the log did not take: read-only for lack of space, else a storage failure. */
+  private StorageException notLogged(String what, IOException e) {
+    if (e instanceof WalSpaceException shortage) {
+      return new ReadOnlyException(what + " not acknowledged, " + refuseWrites(shortage), shortage);
+    }
+    return new StorageException(what + " not acknowledged: " + e.getMessage(), e);
+  }
+
+  /** A write went through: if the database was read-only, space is back. */
+  private void logged() {
+    if (writesRefused != null) {
+      resumeWrites();
+    }
   }
 
   private void backgroundCheckpoint() {
     try {
       checkpoint();
-      lastCheckpointFailure = null;
-      health.clear(CHECKPOINT_FAILED);
     } catch (RuntimeException e) {
       // the next attempt retries; the log still holds everything the checkpoint would have
-      lastCheckpointFailure = e;
-      health.raise(CHECKPOINT_FAILED, Severity.DEGRADED, e.getMessage());
     }
   }
 
@@ -237,6 +372,15 @@ public final class Database implements AutoCloseable {
   /** What the checkpoints did since the database was opened; null for an in-memory database. */
   public CheckpointStatus checkpointStatus() {
     return store == null ? null : store.checkpointStatus();
+  }
+
+  /**
+   * Why every write is refused now, or null while writes are taken: a durable database whose log
+   * cannot reserve disk space is read-only (reads work) until space returns, which it notices by
+   * itself. Refused writes throw {@link ReadOnlyException} with this message.
+   */
+  public String writesRefused() {
+    return writesRefused;
   }
 
   public boolean isClosed() {
@@ -296,10 +440,11 @@ public final class Database implements AutoCloseable {
     }
     try {
       PendingWrite pending = store.writePending(writer, batch, now);
+      logged();
       recorded(batch, writer, pending.result());
       return pending;
     } catch (IOException e) {
-      throw new StorageException("write not acknowledged: " + e.getMessage(), e);
+      throw notLogged("write", e);
     }
   }
 
@@ -374,9 +519,11 @@ public final class Database implements AutoCloseable {
       return writers.get().delete(ids, from, to, 0);
     }
     try {
-      return store.delete(writers.get(), ids, from, to, System.currentTimeMillis());
+      long deleted = store.delete(writers.get(), ids, from, to, System.currentTimeMillis());
+      logged();
+      return deleted;
     } catch (IOException e) {
-      throw new StorageException("delete not acknowledged: " + e.getMessage(), e);
+      throw notLogged("delete", e);
     }
   }
 
@@ -401,9 +548,11 @@ public final class Database implements AutoCloseable {
       return catalog.declare(measurement, tagKeys, fields, source, now);
     }
     try {
-      return store.declare(measurement, tagKeys, fields, source, now);
+      boolean created = store.declare(measurement, tagKeys, fields, source, now);
+      logged();
+      return created;
     } catch (IOException e) {
-      throw new StorageException("create measurement not acknowledged: " + e.getMessage(), e);
+      throw notLogged("create measurement", e);
     }
   }
 
@@ -415,9 +564,11 @@ public final class Database implements AutoCloseable {
       return catalog.dropMeasurement(measurement, source, now);
     }
     try {
-      return store.drop(measurement, source, now);
+      boolean dropped = store.drop(measurement, source, now);
+      logged();
+      return dropped;
     } catch (IOException e) {
-      throw new StorageException("drop not acknowledged: " + e.getMessage(), e);
+      throw notLogged("drop", e);
     }
   }
 
@@ -430,9 +581,16 @@ public final class Database implements AutoCloseable {
       return null;
     }
     try {
-      return store.checkpoint(writers.get());
-    } catch (IOException e) {
-      throw new StorageException("checkpoint failed, the log keeps everything: " + e.getMessage(), e);
+      Path written = store.checkpoint(writers.get());
+      lastCheckpointFailure = null;
+      health.clear(CHECKPOINT_FAILED);
+      return written;
+    } catch (IOException | RuntimeException e) {
+      StorageException failure = new StorageException("checkpoint failed, the log keeps everything: "
+          + e.getMessage(), e);
+      lastCheckpointFailure = failure;
+      health.raise(CHECKPOINT_FAILED, Severity.DEGRADED, failure.getMessage());
+      throw failure;
     }
   }
 

@@ -17,9 +17,9 @@ import java.util.Locale;
  * The engine's settings in the registry, and the translation between them and {@link
  * DatabaseConfig}. Only what the engine really applies while running is changeable: the
  * out-of-order window, the value length limit and the clock policy (read by writers once per
- * batch), the number of sources tracked, the memory budget and the checkpoint interval
- * (rescheduled). The clock policy is not part of {@link DatabaseConfig}: a program changes it
- * through {@link Database#settings()}. Chunk size and the log's options shape
+ * batch), the number of sources tracked, the memory budget and the checkpoint and scrub intervals
+ * (rescheduled). The clock policy and the scrub interval are not part of {@link DatabaseConfig}: a
+ * program changes them through {@link Database#settings()}. Chunk size and the log's options shape
  * structures built at open, so they need a restart.
  */
 public final class EngineSettings {
@@ -28,6 +28,7 @@ public final class EngineSettings {
   public static final String MAX_VALUE_LENGTH = "ingest.max-value-length";
   public static final String MEMORY_BUDGET = "memory.budget";
   public static final String CHECKPOINT_INTERVAL = "checkpoint.interval";
+  public static final String CHECKPOINT_SCRUB_INTERVAL = "checkpoint.scrub-interval";
   public static final String WAL_FSYNC = "wal.fsync";
   public static final String WAL_GROUP_COMMIT = "wal.group-commit-interval";
   public static final String WAL_SEGMENT_SIZE = "wal.segment-size";
@@ -55,9 +56,6 @@ public final class EngineSettings {
    */
   static final int DEFAULT_MAX_SERIES = 100_000;
 
-  /** One byte more than a segment's 24-byte header, the smallest size WalOptions accepts. */
-  private static final long MIN_SEGMENT_BYTES = 25;
-
   private EngineSettings() {}
 
   /** Defines the engine's settings at their defaults ({@link DatabaseConfig#defaults()}). */
@@ -79,13 +77,18 @@ public final class EngineSettings {
         + "memory usage (sys.storage, /metrics) is reported against it.").range(1, Long.MAX_VALUE).changeable());
     registry.define(Setting.duration(CHECKPOINT_INTERVAL, d.checkpointIntervalMillis(), "How often a durable "
         + "database writes a checkpoint in the background; 0ms for only on shutdown.").changeable());
+    registry.define(Setting.duration(CHECKPOINT_SCRUB_INTERVAL, 3_600_000L, "How often a durable database re-reads "
+        + "its checkpoint files to verify their checksums at rest; damage found is reported (checkpoint-damaged in "
+        + "/health) and a new checkpoint written from memory at once. 0ms for never.").changeable());
     registry.define(Setting.choice(WAL_FSYNC, d.wal().fsyncPolicy().name(), policies, "When a write is "
         + "acknowledged: group (shared fsync), always (own fsync) or os (before the fsync; may lose the last "
         + "moments on power loss)."));
     registry.define(Setting.duration(WAL_GROUP_COMMIT, d.wal().groupCommitMillis(), "Under the os policy, the "
         + "interval of the background fsync."));
     registry.define(Setting.bytes(WAL_SEGMENT_SIZE, d.wal().segmentBytes(), "Size at which the write-ahead log "
-        + "starts a new segment file.").range(MIN_SEGMENT_BYTES, WalOptions.MAX_SEGMENT_BYTES));
+        + "starts a new segment file (each is reserved on disk before use). 0B (the default) fits it to the disk "
+        + "at start: 1/16 of the free space, between 1MiB and 64MiB. A set size that takes more than 1/16 of the "
+        + "free space is used, with a warning in the log.").range(0, WalOptions.MAX_SEGMENT_BYTES));
     registry.define(Setting.bytes(CHECKPOINT_FALLBACK_LOG, 256L << 20, "Most log kept so that the previous "
         + "checkpoint and the log since it can stand in for a newest checkpoint found damaged; beyond it only the "
         + "previous checkpoint is kept and health says what a damaged newest one would cost."));

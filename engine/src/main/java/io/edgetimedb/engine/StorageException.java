@@ -5,7 +5,7 @@ package io.edgetimedb.engine;
  * batch was acknowledged. The message says what failed and whether the database still accepts
  * writes.
  */
-public final class StorageException extends RuntimeException {
+public class StorageException extends RuntimeException {
   public StorageException(String message, Throwable cause) {
     super(message, cause);
   }

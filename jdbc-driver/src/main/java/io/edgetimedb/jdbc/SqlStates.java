@@ -1,5 +1,7 @@
 package io.edgetimedb.jdbc;
 
+import io.edgetimedb.engine.ReadOnlyException;
+import io.edgetimedb.engine.StorageException;
 import io.edgetimedb.sql.SqlStateCarrier;
 import java.sql.SQLException;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -8,7 +10,9 @@ import org.apache.calcite.sql.parser.SqlParseException;
 /**
  * The SQLSTATE of an error, from the first cause that tells: errors of EdgeTimeDB carry theirs;
  * Calcite's are classified by kind and message. Class 42 is a statement the database cannot
- * run as written (syntax, unknown names, types), class 22 bad data, class 08 connections.
+ * run as written (syntax, unknown names, types), class 22 bad data, class 08 connections, class
+ * 53 a database out of disk space (read-only until space returns: retry later), class 58 a
+ * storage failure.
  */
 public final class SqlStates {
   /** Syntax error. */
@@ -17,6 +21,10 @@ public final class SqlStates {
   static final String STATEMENT = "42000";
   /** Generic data exception. */
   static final String DATA = "22000";
+  /** The database is read-only for lack of disk space (PostgreSQL's disk_full). */
+  static final String DISK_FULL = "53100";
+  /** The write could not be made durable (PostgreSQL's io_error). */
+  static final String STORAGE = "58030";
 
   private SqlStates() {}
 
@@ -36,6 +44,12 @@ public final class SqlStates {
     }
     if (t instanceof SQLException e && e.getSQLState() != null) {
       return e.getSQLState();
+    }
+    if (t instanceof ReadOnlyException) {
+      return DISK_FULL;
+    }
+    if (t instanceof StorageException) {
+      return STORAGE;
     }
     if (t instanceof SqlParseException) {
       return SYNTAX;

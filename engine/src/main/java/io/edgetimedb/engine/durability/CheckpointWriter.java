@@ -55,16 +55,37 @@ final class CheckpointWriter {
     bodyBytes = 0;
     sink.reset();
     try {
-      file.write(CheckpointFormat.header(sequence, System.currentTimeMillis()));
-      writeBody(catalog, nextSeriesId, snapshot);
-      file.write(CheckpointFormat.footer(bodyBytes, (int) bodyCrc.getValue()));
-      file.sync();
-    } finally {
-      file.close();
+      try {
+        file.write(CheckpointFormat.header(sequence, System.currentTimeMillis()));
+        writeBody(catalog, nextSeriesId, snapshot);
+        file.write(CheckpointFormat.footer(bodyBytes, (int) bodyCrc.getValue()));
+        file.sync();
+      } finally {
+        file.close();
+      }
+      fs.rename(temporary, target);
+    } catch (IOException e) {
+      deleteQuietly(temporary, e);
+      throw e;
     }
-    fs.rename(temporary, target);
     fs.syncDirectory(dir);
     return target;
+  }
+
+  /**
+   * A failed checkpoint's temporary file is removed at once: left until the next start, it would
+   * hold on to the space whose lack (often) made the checkpoint fail, and a disk filled by it
+   * keeps the log from reserving its next segment. A process that dies mid-checkpoint leaves it
+   * to the next start, which deletes it.
+   */
+  private void deleteQuietly(Path temporary, IOException cause) {
+    try {
+      if (fs.exists(temporary)) {
+        fs.delete(temporary);
+      }
+    } catch (IOException | RuntimeException cleanup) {
+      cause.addSuppressed(cleanup);
+    }
   }
 
   private void writeBody(Catalog catalog, int nextSeriesId, Function<Series, SeriesImage> snapshot)

@@ -371,9 +371,39 @@ public final class DurableStore implements Closeable {
    * turn).
    */
   public synchronized Path checkpoint(BatchWriter writer) throws IOException {
+    return checkpoint(writer, false);
+  }
+
+  /**
+   * {@link #checkpoint} even when the newest checkpoint covers everything logged: a checkpoint of
+   * the same sequence replaces it, so one found damaged at rest has a good copy again.
+   */
+  public synchronized Path rewriteCheckpoint(BatchWriter writer) throws IOException {
+    return checkpoint(writer, true);
+  }
+
+  /**
+   * Re-reads every checkpoint file and checks its checksums; returns what is wrong with each
+   * damaged one (naming the file). Never runs while a checkpoint is written.
+   */
+  public synchronized List<String> scrub() throws IOException {
+    List<String> damaged = new ArrayList<>();
+    for (Path file : fs.list(dir)) {
+      if (CheckpointFormat.sequenceOf(file) >= 0) {
+        try {
+          new CheckpointReader(fs).verify(file);
+        } catch (IOException e) {
+          damaged.add(e.getMessage());
+        }
+      }
+    }
+    return damaged;
+  }
+
+  private Path checkpoint(BatchWriter writer, boolean evenIfCurrent) throws IOException {
     long started = System.nanoTime();
     try {
-      Path written = writeCheckpoint(writer);
+      Path written = writeCheckpoint(writer, evenIfCurrent);
       if (written != null) {
         checkpointStatus = checkpointStatus.succeeded(System.currentTimeMillis(), System.nanoTime() - started);
       }
@@ -389,13 +419,23 @@ public final class DurableStore implements Closeable {
     return checkpointStatus;
   }
 
+  /** Why the log cannot take records for lack of disk space now, or null when it can. */
+  public IOException logSpaceShortage() {
+    return log.spaceShortage();
+  }
+
+  /** Tries now to reserve the disk space the log needs to take records again. */
+  public void reserveLogSpace() throws IOException {
+    log.reserveSpace();
+  }
+
   /** What the log holds and whether it still accepts appends. */
   public WalStatus walStatus() {
     return log.status();
   }
 
-  /** Writes and verifies a checkpoint; null when the newest one already covers everything. */
-  private Path writeCheckpoint(BatchWriter writer) throws IOException {
+  /** Writes and verifies a checkpoint; null when the newest one already covers everything (and not forced). */
+  private Path writeCheckpoint(BatchWriter writer, boolean evenIfCurrent) throws IOException {
     long sequence;
     int nextSeriesId;
     ingest.lock();
@@ -405,7 +445,7 @@ public final class DurableStore implements Closeable {
     } finally {
       ingest.unlock();
     }
-    if (sequence == checkpointSequence && sequence != 0) {
+    if (sequence == checkpointSequence && sequence != 0 && !evenIfCurrent) {
       return null;
     }
     Path written = checkpointWriter.write(dir, catalog, sequence, nextSeriesId, series -> image(series, writer));

@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * one, as a disk that reorders its writes would.
  *
  * <p>Faults: a failing fsync ({@link #failNextSync}), a full disk ({@link #setCapacity},
- * {@link #failWritesAfter}) and a power cut at the n-th operation ({@link #cutPowerAtOperation}).
+ * {@link #failWritesAfter}), a power cut at the n-th operation ({@link #cutPowerAtOperation}) and
+ * a byte damaged at rest ({@link #flipByte}).
  * Every call on the file system or on a live handle, except {@code lock} and a handle's
  * {@code size} and {@code close}, counts as one operation; a call on a handle killed by a power cut fails
  * without counting, so a test can tell that nothing touched the disk after the cut. The class
@@ -122,6 +123,22 @@ public final class SimulatedFileSystem implements FileSystem {
   /** Limits the total size of all files; writes beyond it fail with "No space left on device". */
   public synchronized void setCapacity(long bytes) {
     this.capacity = bytes;
+  }
+
+  /**
+   * Damage at rest: inverts the byte at {@code offset} of {@code file} in what reads see and in
+   * what survives a power cut alike, as a flipped bit on the medium would; not an operation.
+   */
+  public synchronized void flipByte(Path file, long offset) throws IOException {
+    Inode inode = existingFile(file);
+    int at = Math.toIntExact(offset);
+    if (at >= inode.visible.length) {
+      throw new IOException("offset " + offset + " is past the end of " + file);
+    }
+    inode.visible.bytes[at] ^= (byte) 0xFF;
+    if (at < inode.durable.length) {
+      inode.durable.bytes[at] ^= (byte) 0xFF;
+    }
   }
 
   /** Lets only {@code bytes} more bytes be written before the disk is full. */

@@ -70,6 +70,19 @@ final class SpareSegment implements Closeable {
    * @throws IOException if the space cannot be had; nothing was written to the log
    */
   synchronized Path take() throws IOException {
+    awaitReady();
+    state = State.ABSENT;
+    return path;
+  }
+
+  /**
+   * Returns once a spare is ready, preparing it now if none is (as {@link #take} does, but
+   * leaving it in place): a log that could not reserve space retries with this in the
+   * background, so that writers find the space ready again.
+   *
+   * @throws WalSpaceException if the space cannot be had
+   */
+  synchronized void awaitReady() throws IOException {
     while (state == State.PREPARING) {
       waitUninterruptibly();
     }
@@ -82,8 +95,6 @@ final class SpareSegment implements Closeable {
     if (state != State.READY) {
       throw lastFailure;
     }
-    state = State.ABSENT;
-    return path;
   }
 
   /** Why the last preparation failed, or null; for tests and diagnostics. */
@@ -132,7 +143,7 @@ final class SpareSegment implements Closeable {
       }
     } catch (IOException e) {
       deleteQuietly(e);
-      throw new IOException("cannot reserve " + bytes + " bytes for the next WAL segment in "
+      throw new WalSpaceException("cannot reserve " + bytes + " bytes for the next WAL segment in "
           + path.getParent() + ": " + e.getMessage(), e);
     }
   }
@@ -166,7 +177,7 @@ final class SpareSegment implements Closeable {
         failure = e;
       } catch (RuntimeException e) {
         // the thread must survive whatever the file system throws, or take() would wait for ever
-        failure = new IOException("cannot reserve space for the next WAL segment: " + e, e);
+        failure = new WalSpaceException("cannot reserve space for the next WAL segment: " + e, e);
       }
       finishPreparation(failure);
     }

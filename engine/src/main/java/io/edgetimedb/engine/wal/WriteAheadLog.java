@@ -25,8 +25,11 @@ import java.util.zip.CRC32C;
  * <p>Space: every segment is zero-filled to its full size and fsynced before it is used (the
  * {@link SpareSegment}, prepared as soon as the previous spare was taken), and records are
  * written in place over the zeros, so a full disk never interrupts a record: it fails the
- * append that needs a new segment, before anything of it is written, and appends resume once
- * a spare can be prepared again.
+ * append that needs a new segment with {@link WalSpaceException}, before anything of it is
+ * written, and appends resume once a spare can be prepared again (each append that needs one
+ * tries, and so does {@link #reserveSpace}). A log that cannot reserve its first segment at open
+ * still opens, without a segment, in that same state. The segment size is fitted to the disk at
+ * open unless set ({@link WalOptions#segmentBytesFor}).
  *
  * <p>Errors: a failed fsync (of a segment or of the directory) puts the log in a failed state
  * in which every append throws {@link WalFailedException}; it is never retried. A failed write
@@ -37,10 +40,12 @@ import java.util.zip.CRC32C;
  * directory.
  */
 public final class WriteAheadLog implements Closeable {
+  private static final System.Logger LOG = System.getLogger(WriteAheadLog.class.getName());
 
   private final FileSystem fs;
   private final Path dir;
   private final WalOptions options;
+  private final long segmentBytes;
   private final ReplayReport recoveryReport;
   private final CRC32C crc = new CRC32C();
   private final ReentrantLock lock = new ReentrantLock();
@@ -53,7 +58,10 @@ public final class WriteAheadLog implements Closeable {
   private final Thread syncer;
   private final SpareSegment spare;
   private ByteBuffer recordBuffer = recordBuffer(4096);
+  /** Null while no segment could be reserved since the log opened. */
   private WalSegmentWriter segment;
+  /** Why the last attempt to reserve a segment failed; null once one succeeded. */
+  private volatile WalSpaceException spaceShortage;
   private long writtenSequence;
   private long durableSequence;
   private boolean syncInFlight;
@@ -64,17 +72,18 @@ public final class WriteAheadLog implements Closeable {
   private long fsyncs;
   private long lastFsyncNanos;
 
-  private WriteAheadLog(
-      FileSystem fs, Path dir, WalOptions options, ReplayReport report, long lastCoveredSequence) {
+  private WriteAheadLog(FileSystem fs, Path dir, WalOptions options, long segmentBytes, ReplayReport report,
+      long lastCoveredSequence) {
     this.fs = fs;
     this.dir = dir;
     this.options = options;
+    this.segmentBytes = segmentBytes;
     this.recoveryReport = report;
     this.writtenSequence = Math.max(report.lastSequence(), lastCoveredSequence);
     this.durableSequence = writtenSequence;
     this.lastSyncStartNanos = System.nanoTime() - groupCommitNanos();
     this.syncer = options.fsyncPolicy() == FsyncPolicy.ALWAYS ? null : newSyncerThread(dir);
-    this.spare = new SpareSegment(fs, dir, options.segmentBytes(), options.spareInBackground());
+    this.spare = new SpareSegment(fs, dir, segmentBytes, options.spareInBackground());
   }
 
   /**
@@ -103,15 +112,22 @@ public final class WriteAheadLog implements Closeable {
    * checkpoint may cover sequences whose segments are gone (deleted after it, or set aside as
    * damaged), and new records must never reuse those numbers. The replay starts at the segment
    * holding the record after {@code lastCoveredSequence}: the older segments are kept (an older
-   * checkpoint may need them) but not read, so damage in them cannot stop this replay.
+   * checkpoint may need them) but not read, so neither damage in them nor a gap the checkpoint
+   * covers (a record whose fsync failed, still in memory when the checkpoint was taken) can stop
+   * this replay.
    */
   public static WriteAheadLog open(FileSystem fs, Path dir, WalOptions options, RecordConsumer consumer,
       ReplayProgressListener listener, long lastCoveredSequence) throws IOException {
     createDirectoryDurably(fs, dir);
     ReplayReport report = WalRecovery.recover(fs, dir, lastCoveredSequence + 1, consumer, listener);
-    WriteAheadLog log = new WriteAheadLog(fs, dir, options, report, lastCoveredSequence);
+    long segmentBytes = segmentBytes(fs, dir, options);
+    WriteAheadLog log = new WriteAheadLog(fs, dir, options, segmentBytes, report, lastCoveredSequence);
     try {
+      log.adoptSegments();
       log.startFirstSegment();
+    } catch (WalSpaceException e) {
+      // stays open without a segment: replayed records can be read, appends are refused until space returns
+      log.spaceShortage = e;
     } catch (IOException | RuntimeException e) {
       closeQuietly(() -> log.spare.close(false), e);
       throw e;
@@ -120,6 +136,23 @@ public final class WriteAheadLog implements Closeable {
       log.syncer.start();
     }
     return log;
+  }
+
+  /**
+   * The segment size for the disk {@code dir} is on, counting a leftover spare as free (it is
+   * replaced); a set size that takes more than its share of the free space is kept but warned
+   * about, since then the disk fills before a checkpoint can free the log.
+   */
+  private static long segmentBytes(FileSystem fs, Path dir, WalOptions options) throws IOException {
+    Path leftover = dir.resolve(SpareSegment.FILE_NAME);
+    long free = fs.usableSpace(dir) + (fs.exists(leftover) ? fs.size(leftover) : 0);
+    long bytes = options.segmentBytesFor(free);
+    if (!options.adaptiveSegmentSize() && bytes > free / WalOptions.FREE_SPACE_SHARE) {
+      LOG.log(System.Logger.Level.WARNING, "write-ahead log segments of {0} bytes (wal.segment-size) take more than "
+          + "1/{1} of the {2} bytes free in {3}: the log may not be able to reserve its next segment; unset it to "
+          + "fit segments to the disk", bytes, WalOptions.FREE_SPACE_SHARE, free, dir);
+    }
+    return bytes;
   }
 
   /** {@link #replay(FileSystem, Path, RecordConsumer, ReplayProgressListener)} without progress. */
@@ -228,6 +261,9 @@ public final class WriteAheadLog implements Closeable {
 
   private boolean oldestSegmentEndsBefore(long sequence) {
     Iterator<Long> firstSequences = segmentFirstSequences.iterator();
+    if (!firstSequences.hasNext()) {
+      return false;
+    }
     firstSequences.next();
     return firstSequences.hasNext() && firstSequences.next() <= sequence;
   }
@@ -261,9 +297,9 @@ public final class WriteAheadLog implements Closeable {
     long firstOfCurrent;
     lock.lock();
     try {
-      firstOfCurrent = segment.firstSequence();
-      underLock = new WalStatus(1, segment.size(), writtenSequence, durableSequence, fsyncs, lastFsyncNanos,
-          failureCause == null ? null : failureReason + ": " + failureCause);
+      firstOfCurrent = segment == null ? -1 : segment.firstSequence();
+      underLock = new WalStatus(segment == null ? 0 : 1, segment == null ? 0 : segment.size(), writtenSequence,
+          durableSequence, fsyncs, lastFsyncNanos, failureCause == null ? null : failureReason + ": " + failureCause);
     } finally {
       lock.unlock();
     }
@@ -286,6 +322,11 @@ public final class WriteAheadLog implements Closeable {
     } catch (IOException gone) {
       return 0;
     }
+  }
+
+  /** The size of this log's segments, fitted to the disk at open unless set. */
+  public long segmentBytes() {
+    return segmentBytes;
   }
 
   /** What the replay run by {@link #open} found and repaired. */
@@ -332,6 +373,9 @@ public final class WriteAheadLog implements Closeable {
   }
 
   private void syncAndCloseSegment() throws IOException {
+    if (segment == null) {
+      return;
+    }
     try {
       if (failureCause == null) {
         syncSegment();
@@ -353,10 +397,13 @@ public final class WriteAheadLog implements Closeable {
     }
   }
 
-  private void startFirstSegment() throws IOException {
+  private void adoptSegments() throws IOException {
     for (WalReader.Segment found : WalReader.listSegments(fs, dir)) {
       segmentFirstSequences.add(found.firstSequence());
     }
+  }
+
+  private void startFirstSegment() throws IOException {
     long next = writtenSequence + 1;
     // a segment already named after the next sequence holds no intact record: it is replaced
     segmentFirstSequences.remove(next);
@@ -365,13 +412,50 @@ public final class WriteAheadLog implements Closeable {
   }
 
   /**
+   * Tries to reserve the space appends need, now: prepares the spare if none is ready and, when
+   * the log has had no segment since it opened, starts its first. Writes no record. Meant for a
+   * background retry while appends are refused for lack of space; appends retry by themselves.
+   *
+   * @throws WalSpaceException if there is still no space
+   * @throws WalFailedException if the log failed (then no retry helps)
+   */
+  public void reserveSpace() throws IOException {
+    try {
+      spare.awaitReady();
+    } catch (WalSpaceException e) {
+      spaceShortage = e;
+      throw e;
+    }
+    lock.lock();
+    try {
+      ensureWritable();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Why the log could not reserve a segment the last time it needed one, or null when it has
+   * space: while it is not null, an append that needs a new segment is refused.
+   */
+  public WalSpaceException spaceShortage() {
+    return spaceShortage;
+  }
+
+  /**
    * Turns the spare into the segment starting at {@code firstSequence} and asks for the next
    * spare at once, so the space for the segment after it is reserved long before it is needed.
    */
   private WalSegmentWriter startSegment(long firstSequence) throws IOException {
-    Path reserved = spare.take();
-    WalSegmentWriter started =
-        WalSegmentWriter.start(fs, dir, reserved, options.segmentBytes(), firstSequence, crc);
+    Path reserved;
+    try {
+      reserved = spare.take();
+    } catch (WalSpaceException e) {
+      spaceShortage = e;
+      throw e;
+    }
+    WalSegmentWriter started = WalSegmentWriter.start(fs, dir, reserved, segmentBytes, firstSequence, crc);
+    spaceShortage = null;
     spare.prepareAhead();
     return started;
   }
@@ -384,6 +468,13 @@ public final class WriteAheadLog implements Closeable {
     }
     if (closed) {
       throw new IOException("write-ahead log is closed: " + dir);
+    }
+    if (segment == null) {
+      try {
+        startFirstSegment();
+      } catch (WalSegmentWriter.SegmentSyncException e) {
+        throw fail(e.getMessage(), e.getCause());
+      }
     }
   }
 
@@ -418,7 +509,7 @@ public final class WriteAheadLog implements Closeable {
   }
 
   private void rotateIfFull(int recordBytes) throws IOException {
-    while (segment.recordCount() > 0 && segment.size() + recordBytes > options.segmentBytes()) {
+    while (segment.recordCount() > 0 && segment.size() + recordBytes > segmentBytes) {
       if (syncInFlight) {
         // the syncer is fsyncing the current segment: it must not be closed under its feet
         syncEnded.awaitUninterruptibly();

@@ -13,22 +13,27 @@ final class RefusedRequest extends RuntimeException {
 
   private final int status;
   private final String code;
-  private final boolean retryLater;
+  private final int retryAfterSeconds;
 
   RefusedRequest(int status, String code, String message) {
-    this(status, code, message, false);
+    this(status, code, message, 0);
   }
 
-  private RefusedRequest(int status, String code, String message, boolean retryLater) {
+  private RefusedRequest(int status, String code, String message, int retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
-    this.retryLater = retryLater;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** 503 with {@code Retry-After}: the server is too busy for the request now, not broken. */
   static RefusedRequest busy(String message) {
-    return new RefusedRequest(503, "unavailable", message, true);
+    return unavailableFor(RETRY_AFTER_SECONDS, message);
+  }
+
+  /** 503 with a Retry-After header: the refusal passes by itself (the database is read-only for now). */
+  static RefusedRequest unavailableFor(int retryAfterSeconds, String message) {
+    return new RefusedRequest(503, "unavailable", message, retryAfterSeconds);
   }
 
   static RefusedRequest invalid(String message) {
@@ -47,9 +52,9 @@ final class RefusedRequest extends RuntimeException {
     return code;
   }
 
-  /** Whether the answer carries {@code Retry-After: }{@link #RETRY_AFTER_SECONDS}. */
-  boolean retryLater() {
-    return retryLater;
+  /** Seconds a client should wait before it tries again, or 0 when the refusal says nothing about it. */
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   String json() {

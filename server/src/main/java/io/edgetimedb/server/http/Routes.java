@@ -79,8 +79,8 @@ final class Routes extends AbstractHandler {
     if (refused.status() == 413) {
       response.setHeader("Connection", "close");
     }
-    if (refused.retryLater()) {
-      response.setHeader("Retry-After", Integer.toString(RefusedRequest.RETRY_AFTER_SECONDS));
+    if (refused.retryAfterSeconds() > 0) {
+      response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
     }
     response.getOutputStream().write(refused.json().getBytes(StandardCharsets.UTF_8));
     return refused.status();

@@ -132,7 +132,7 @@ class LinePiecesTest {
 
     assertThatThrownBy(pieces::next).isInstanceOfSatisfying(RefusedRequest.class, r -> {
       assertThat(r.status()).isEqualTo(503);
-      assertThat(r.retryLater()).isTrue();
+      assertThat(r.retryAfterSeconds()).isPositive();
     });
     pieces.release();
     assertThat(budget.inFlight()).isZero();
