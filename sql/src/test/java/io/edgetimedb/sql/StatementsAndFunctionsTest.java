@@ -110,6 +110,31 @@ class StatementsAndFunctionsTest {
     assertThat(sql.rows("SHOW SERIES FROM boiler WHERE site <> 'A'")).containsExactly(List.of("boiler", "boiler,site=B"));
   }
 
+  /**
+   * sys.series carries its tags as line-protocol text (a MAP could not reach a remote client);
+   * SHOW SERIES conditions look tags up in sys.series_tags, a series without the tag matching
+   * neither = nor <>.
+   */
+  @Test
+  void seriesTagsAreTextAndShowSeriesConditionsStillWork() throws SQLException {
+    sql.db.write(new io.edgetimedb.engine.write.PointBatch()
+        .point("pump", 1).tag("site", "A").tag("line", "1").field("on", true)
+        .point("pump", 1).tag("site", "B").tag("line", "2").field("on", true)
+        .point("pump", 1).tag("site", "C").field("on", true)
+        .point("pump", 1).tag("site", "x,y=z \\").field("on", true));
+    assertThat(sql.rows("SELECT series_key, tags FROM sys.series WHERE measurement = 'pump' ORDER BY series_id"))
+        .containsExactly(List.of("pump,line=1,site=A", "line=1,site=A"), List.of("pump,line=2,site=B", "line=2,site=B"),
+            List.of("pump,site=C", "site=C"), List.of("pump,site=x\\,y\\=z\\ \\\\", "site=x\\,y\\=z\\ \\\\"));
+    assertThat(sql.rows("SELECT tag_key, tag_value FROM sys.series_tags WHERE measurement = 'pump' AND series_id = "
+        + "(SELECT MIN(series_id) FROM sys.series WHERE measurement = 'pump')"))
+        .containsExactlyInAnyOrder(List.of("line", "1"), List.of("site", "A"));
+    assertThat(sql.rows("SHOW SERIES FROM pump WHERE line <> '1'")).containsExactly(List.of("pump", "pump,line=2,site=B"));
+    assertThat(sql.rows("SHOW SERIES FROM pump WHERE site IN ('A', 'C') AND NOT (line = '1')")).isEmpty();
+    assertThat(sql.rows("SHOW SERIES FROM pump WHERE site IN ('A', 'C') OR line = '2'")).containsExactly(
+        List.of("pump", "pump,line=1,site=A"), List.of("pump", "pump,line=2,site=B"), List.of("pump", "pump,site=C"));
+    assertThat(sql.rows("SHOW SERIES WHERE site LIKE 'x%'")).containsExactly(List.of("pump", "pump,site=x\\,y\\=z\\ \\\\"));
+  }
+
   @Test
   void dropMeasurementRemovesTheTable() throws SQLException {
     sql.execute("DROP MEASUREMENT boiler");

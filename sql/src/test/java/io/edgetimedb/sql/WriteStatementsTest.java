@@ -63,6 +63,19 @@ class WriteStatementsTest {
         .hasMessageContaining("DELETE supports conditions on ts ranges and tags");
   }
 
+  /** The smallest millisecond means "no timestamp" to the engine, which would stamp the row with the time it arrived. */
+  @Test
+  void theReservedNoTimestampInstantIsRefusedAndTheNextOneTaken() throws SQLException {
+    try (PreparedStatement insert = sql.connection.prepareStatement("INSERT INTO m (ts, site, value) VALUES (?, 'C', 1)")) {
+      insert.setLong(1, Long.MIN_VALUE);
+      assertThatThrownBy(insert::executeUpdate).isInstanceOf(SQLException.class)
+          .hasMessageContaining("timestamp -9223372036854775808 for column 'ts' is reserved for points without a timestamp");
+      insert.setLong(1, Long.MIN_VALUE + 1);
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+    }
+    assertThat(sql.rows("SELECT CAST(ts AS BIGINT) FROM m WHERE site = 'C'")).containsExactly(List.of(Long.MIN_VALUE + 1));
+  }
+
   @Test
   void insertSelectCopiesRowsThroughOneBatch() throws SQLException {
     sql.execute("CREATE MEASUREMENT copy (site TAG, value DOUBLE)");

@@ -3,6 +3,7 @@ package io.edgetimedb.engine.chunk;
 import io.edgetimedb.engine.memory.ObjectSizes;
 import io.edgetimedb.engine.schema.FieldType;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The mutable newest rows of one series: a sorted timestamp array and one {@link ColumnVector}
@@ -17,7 +18,9 @@ public final class HeadChunk {
 
   private long[] timestamps;
   private int rows;
+  /** Slots {@code [0, columnCount)} are in use; the array doubles, so a wide point costs O(1) per new field. */
   private ColumnVector[] columns = new ColumnVector[0];
+  private int columnCount;
   private int[] slotOfField = new int[0];
 
   public HeadChunk() {
@@ -53,11 +56,11 @@ public final class HeadChunk {
   }
 
   public int columnCount() {
-    return columns.length;
+    return columnCount;
   }
 
   public ColumnVector columnAt(int slot) {
-    return columns[slot];
+    return columns[Objects.checkIndex(slot, columnCount)];
   }
 
   /** The column of a field, or null when no row of this head carries it. */
@@ -87,9 +90,11 @@ public final class HeadChunk {
       Arrays.fill(slotOfField, old, slotOfField.length, -1);
     }
     ColumnVector column = new ColumnVector(fieldId, fieldType, timestamps.length);
-    columns = Arrays.copyOf(columns, columns.length + 1);
-    columns[columns.length - 1] = column;
-    slotOfField[fieldId] = columns.length - 1;
+    if (columnCount == columns.length) {
+      columns = Arrays.copyOf(columns, Math.max(1, 2 * columnCount));
+    }
+    columns[columnCount] = column;
+    slotOfField[fieldId] = columnCount++;
     return column;
   }
 
@@ -111,8 +116,8 @@ public final class HeadChunk {
     ensureCapacity(rows + 1);
     System.arraycopy(timestamps, row, timestamps, row + 1, rows - row);
     timestamps[row] = ts;
-    for (ColumnVector column : columns) {
-      column.openGap(row, rows);
+    for (int c = 0; c < columnCount; c++) {
+      columns[c].openGap(row, rows);
     }
     rows++;
     return row;
@@ -124,8 +129,8 @@ public final class HeadChunk {
     }
     int capacity = Math.max(needed, timestamps.length * 2);
     timestamps = Arrays.copyOf(timestamps, capacity);
-    for (ColumnVector column : columns) {
-      column.grow(capacity);
+    for (int c = 0; c < columnCount; c++) {
+      columns[c].grow(capacity);
     }
   }
 
@@ -137,8 +142,8 @@ public final class HeadChunk {
       return 0;
     }
     System.arraycopy(timestamps, hi, timestamps, lo, rows - hi);
-    for (ColumnVector column : columns) {
-      column.removeRows(lo, hi, rows);
+    for (int c = 0; c < columnCount; c++) {
+      columns[c].removeRows(lo, hi, rows);
     }
     rows -= hi - lo;
     return hi - lo;
@@ -169,25 +174,26 @@ public final class HeadChunk {
     timestamps = other.timestamps;
     rows = other.rows;
     columns = other.columns;
+    columnCount = other.columnCount;
     slotOfField = other.slotOfField;
   }
 
   /** Empties the head after its rows were sealed; arrays and columns are kept for reuse. */
   public void reset() {
-    for (ColumnVector column : columns) {
-      column.clearAll(rows);
+    for (int c = 0; c < columnCount; c++) {
+      columns[c].clearAll(rows);
     }
     rows = 0;
   }
 
   /** Heap bytes held: this object, the timestamp array and every column. */
   public long bytesHeld() {
-    long bytes = ObjectSizes.object(4 + 3 * ObjectSizes.REFERENCE)
+    long bytes = ObjectSizes.object(2 * 4 + 3 * ObjectSizes.REFERENCE)
         + ObjectSizes.longArray(timestamps.length)
         + ObjectSizes.referenceArray(columns.length)
         + ObjectSizes.intArray(slotOfField.length);
-    for (ColumnVector column : columns) {
-      bytes += column.bytesHeld(rows);
+    for (int c = 0; c < columnCount; c++) {
+      bytes += columns[c].bytesHeld(rows);
     }
     return bytes;
   }

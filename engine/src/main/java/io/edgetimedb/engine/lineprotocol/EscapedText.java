@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
  *   string field value \"  \\                → "  \
  *   anything else      \x                    → \x   (kept as written)
  * </pre>
- * Escapes are all ASCII, so the bytes between them are copied as they are and decoded once;
- * malformed UTF-8 becomes U+FFFD, as {@link String#String(byte[], int, int, java.nio.charset.Charset)} does.
+ * Escapes are all ASCII, so the bytes between them are copied as they are and decoded once.
+ * The bytes have been found well-formed UTF-8 first ({@link WellFormedUtf8}): a malformed byte
+ * refuses its line rather than turning into U+FFFD here.
  */
 final class EscapedText {
   private EscapedText() {}

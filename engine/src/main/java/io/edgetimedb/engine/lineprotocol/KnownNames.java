@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The texts of one {@link TextKind} (measurements, tag keys, tag values, field keys, short
  * string values) already seen, decoded and found valid, looked up by their bytes as written.
  * A steady stream repeats the same few thousand names and status strings, so after warm-up
- * one costs a hash and a byte comparison and allocates nothing; only a new text is decoded and
- * checked against the engine's name rules.
+ * one costs a hash and a byte comparison and allocates nothing; only a new text is checked for
+ * well-formed UTF-8, decoded and checked against the engine's name rules.
  *
  * <p>Open addressing with linear probing over a power-of-two table. The table never grows:
  * when every slot of a probe run is taken the home slot is overwritten, so an endless stream
@@ -70,6 +70,11 @@ final class KnownNames {
   }
 
   private String decodeAndCheck(byte[] buf, int from, int to) {
+    int malformed = WellFormedUtf8.firstMalformed(buf, from, to);
+    if (malformed >= 0) {
+      throw new LineFault(malformed, String.format("invalid UTF-8 byte 0x%02X in %s %s", buf[malformed] & 0xFF,
+          kind.what(), LineParser.quote(buf, from, to)));
+    }
     String name = kind.decode(buf, from, to);
     String problem = kind.problem(name);
     if (problem != null) {

@@ -1,6 +1,7 @@
 package io.edgetimedb.engine.lineprotocol;
 
 import io.edgetimedb.engine.schema.FieldType;
+import io.edgetimedb.engine.write.PointBatch;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -181,7 +182,12 @@ final class LineParser {
     }
     try {
       if (status == IntegerParser.OK) {
-        return precision.toMillis(integers.value());
+        long millis = precision.toMillis(integers.value());
+        String reserved = PointBatch.reservedTimestampProblem(millis);
+        if (reserved != null) {
+          throw new LineFault(from, "timestamp " + quote(buf, from, end) + " " + reserved);
+        }
+        return millis;
       }
     } catch (ArithmeticException tooLarge) {
       // seconds beyond ±292 million years do not fit as milliseconds: reported below

@@ -32,6 +32,8 @@ import io.edgetimedb.engine.write.PointBatch;
  *       reserved {@code ts}) here, so the error names the line and column; the checks that
  *       need the database (schema conflicts, value length limits, a field named like a tag)
  *       are left to {@code Database.write}, which reports them by point.
+ *   <li>Bytes that are not well-formed UTF-8 refuse the line, naming the byte; InfluxDB (and
+ *       Java's decoder) would store U+FFFD in their place without a word.
  *   <li>A line without a timestamp takes the caller's default; timestamps become epoch
  *       milliseconds by {@link Precision#toMillis} (floored).
  * </ul>

@@ -10,6 +10,11 @@ import java.util.Arrays;
  * InfluxDB keeps the last value written for a field within a line, so a repeat replaces the
  * earlier value (and type) in place, keeping the field's first position. Arrays grow once to
  * the widest line seen and are reused.
+ *
+ * <p>Repeats are found through {@link #positions}, an open-addressing table from a field name's
+ * hash to its position, so a line of tens of thousands of fields costs a few comparisons per
+ * field rather than one per earlier field. A slot counts as taken only when its stamp is the
+ * current line's, so starting a line clears nothing.
  */
 final class PendingPoint {
   private String measurement;
@@ -22,12 +27,22 @@ final class PendingPoint {
   private FieldType[] fieldTypes = new FieldType[8];
   private long[] fieldBits = new long[8];
   private String[] fieldStrings = new String[8];
+  /** Per slot: a position in the field arrays; at most half the slots are taken. */
+  private int[] positions = new int[16];
+  private int[] stamps = new int[16];
+  private int line = 1;
+  /** Name comparisons made finding repeated fields, so a test can hold that work linear. */
+  private long nameComparisons;
 
   void start(String measurement) {
     this.measurement = measurement;
     Arrays.fill(fieldStrings, 0, fields, null);
     tags = 0;
     fields = 0;
+    if (++line == 0) {
+      Arrays.fill(stamps, 0);
+      line = 1;
+    }
   }
 
   void timestamp(long millis) {
@@ -52,20 +67,29 @@ final class PendingPoint {
   }
 
   void field(String name, FieldType type, long bits, String text) {
-    int f = 0;
-    while (f < fields && !fieldNames[f].equals(name)) {
-      f++;
+    if (2 * (fields + 1) > positions.length) {
+      rehash(2 * positions.length);
     }
-    if (f == fields) {
+    int slot = slotOf(name);
+    int f;
+    if (stamps[slot] == line) {
+      f = positions[slot];
+    } else {
       if (fields == fieldNames.length) {
         grow();
       }
-      fields++;
+      f = fields++;
+      stamps[slot] = line;
+      positions[slot] = f;
     }
     fieldNames[f] = name;
     fieldTypes[f] = type;
     fieldBits[f] = bits;
     fieldStrings[f] = text;
+  }
+
+  long nameComparisons() {
+    return nameComparisons;
   }
 
   int fieldCount() {
@@ -85,6 +109,35 @@ final class PendingPoint {
         default -> batch.field(fieldNames[f], fieldStrings[f]);
       }
     }
+  }
+
+  /** The slot holding {@code name} in this line, or the free slot where it belongs. */
+  private int slotOf(String name) {
+    int mask = positions.length - 1;
+    int slot = spread(name.hashCode()) & mask;
+    while (stamps[slot] == line) {
+      nameComparisons++;
+      if (fieldNames[positions[slot]].equals(name)) {
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void rehash(int slots) {
+    positions = new int[slots];
+    stamps = new int[slots];
+    for (int f = 0; f < fields; f++) {
+      int slot = slotOf(fieldNames[f]);
+      stamps[slot] = line;
+      positions[slot] = f;
+    }
+  }
+
+  /** Names like f1, f2, f3 have consecutive hashes; scattering keeps their probe runs apart. */
+  private static int spread(int hash) {
+    return (hash * 0x9E3779B9) >>> 7;
   }
 
   private void grow() {

@@ -20,6 +20,11 @@ enum TextKind {
     this.what = what;
   }
 
+  /** The kind as a message names it: {@code tag value}. */
+  String what() {
+    return what;
+  }
+
   String decode(byte[] buf, int from, int to) {
     return switch (this) {
       case MEASUREMENT -> EscapedText.measurement(buf, from, to);

@@ -22,9 +22,19 @@ public final class PointBatch {
    * The timestamp of a point whose sender gave none: the database stamps it with the receive
    * time, or refuses it, by its clock policy ({@code ingest.receive-time-stamp}). Also what
    * {@link #receivedAt()} says when no receive time was set. A point really written at this
-   * instant (292 million years BC) is taken as having no timestamp.
+   * instant (292 million years BC) would be taken as having no timestamp, so every way in that
+   * reads a sender's timestamp refuses this one ({@link #reservedTimestampProblem}).
    */
   public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+  /**
+   * Why a timestamp a sender wrote cannot be taken as written, or null: {@link #NO_TIMESTAMP}
+   * is reserved, and taking it would stamp the point with its receive time without a word.
+   */
+  public static String reservedTimestampProblem(long millis) {
+    return millis == NO_TIMESTAMP ? "is reserved for points without a timestamp; the earliest that can be written is "
+        + (NO_TIMESTAMP + 1) + " ms" : null;
+  }
 
   private String source = "api";
   private long receivedAt = NO_TIMESTAMP;

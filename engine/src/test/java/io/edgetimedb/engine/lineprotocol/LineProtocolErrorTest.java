@@ -92,6 +92,21 @@ class LineProtocolErrorTest {
         "line 1, column 7: timestamp '9223372036854775807' out of range for precision seconds");
   }
 
+  /**
+   * The smallest millisecond stands for "no timestamp" inside the engine (the database stamps such
+   * a point with its receive time), so a sender writing it would silently get the receive time:
+   * it is refused by name, and the next millisecond is still taken.
+   */
+  @Test
+  void theReservedNoTimestampInstantIsRefusedAndTheNextOneTaken() {
+    BatchText.Parsed parsed = BatchText.parse("m f=1 -9223372036854775808\nm f=2 -9223372036854775807",
+        Precision.MILLISECONDS);
+    assertThat(parsed.result().errors()).singleElement().hasToString("line 1, column 7: timestamp "
+        + "'-9223372036854775808' is reserved for points without a timestamp; the earliest that can be written "
+        + "is -9223372036854775807 ms");
+    assertThat(parsed.points()).containsExactly("m [] [f=2.0d] @-9223372036854775807");
+  }
+
   @Test
   void errorMessageReadsAsLineColumnMessage() {
     BatchText.Parsed parsed = BatchText.parse("a f=1\n\n# c\nm,site=A temp=abc", NANOSECONDS);

@@ -92,7 +92,8 @@ class LineProtocolSpecTest {
         ok("seconds", "m f=1 1700000000", SECONDS, "m [] [f=1.0d] @1700000000000"),
         ok("negative seconds", "m f=1 -5", SECONDS, "m [] [f=1.0d] @-5000"),
         ok("max long milliseconds", "m f=1 9223372036854775807", MILLISECONDS, "m [] [f=1.0d] @9223372036854775807"),
-        ok("min long milliseconds", "m f=1 -9223372036854775808", MILLISECONDS, "m [] [f=1.0d] @-9223372036854775808"),
+        ok("earliest writable milliseconds (the one before means no timestamp)", "m f=1 -9223372036854775807", MILLISECONDS,
+            "m [] [f=1.0d] @-9223372036854775807"),
         ok("max long nanoseconds", "m f=1 9223372036854775807", "m [] [f=1.0d] @9223372036854"),
         ok("min long nanoseconds", "m f=1 -9223372036854775808", "m [] [f=1.0d] @-9223372036855"),
         // lines

@@ -134,6 +134,16 @@ public final class JsonPayload implements PayloadMapper {
     if (node == null || node.isNull()) {
       return receivedMillis;
     }
+    long millis = sentTime(node);
+    String reserved = PointBatch.reservedTimestampProblem(millis);
+    if (reserved != null) {
+      // the engine would take it for "no timestamp" and stamp the receive time
+      throw new IllegalArgumentException(reserved);
+    }
+    return millis;
+  }
+
+  private long sentTime(JsonNode node) {
     if (node.isTextual()) {
       return JsonTimeUnit.isoMillis(node.textValue());
     }

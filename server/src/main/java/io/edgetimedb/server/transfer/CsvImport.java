@@ -110,8 +110,17 @@ public final class CsvImport {
     }
   }
 
-  /** An epoch number in the import's precision, or an ISO-8601 instant. */
+  /** An epoch number in the import's precision, or an ISO-8601 instant; not the engine's "no timestamp". */
   private long timestamp(String text) {
+    long millis = parsedTimestamp(text);
+    String reserved = PointBatch.reservedTimestampProblem(millis);
+    if (reserved != null) {
+      throw new IllegalArgumentException("'" + text + "' " + reserved);
+    }
+    return millis;
+  }
+
+  private long parsedTimestamp(String text) {
     try {
       return precision.toMillis(Long.parseLong(text));
     } catch (NumberFormatException notANumber) {

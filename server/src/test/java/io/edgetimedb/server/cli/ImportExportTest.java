@@ -75,7 +75,7 @@ class ImportExportTest {
   void badCsvRowsAreReportedWithLineAndColumnAndTheGoodOnesKept() throws IOException {
     Path file = dir.resolve("bad.csv");
     Files.writeString(file, "ts,site,value:double,note\n1000,A,1.5,ok\n2000,A,warm,x\n3000,B,2.5\n"
-        + "not-a-time,B,3.5,y\n4000,\"B, east\",4.5,\"quoted, \"\"note\"\"\"\n");
+        + "not-a-time,B,3.5,y\n4000,\"B, east\",4.5,\"quoted, \"\"note\"\"\"\n-9223372036854775808,B,5.5,z\n");
     Path data = dir.resolve("d");
 
     assertThat(run("import", file.toString(), "--data", data.toString(), "--measurement", "m", "--tags", "site",
@@ -84,7 +84,9 @@ class ImportExportTest {
     assertThat(out.toString()).contains(file + ": line 3, column 3: 'value': 'warm' is not a double")
         .contains(file + ": line 4: 3 cells where the header has 4")
         .contains(file + ": line 5, column 1: 'ts': 'not-a-time' is not a timestamp (epoch number or ISO-8601)")
-        .contains("imported 2 points, refused 3 rows");
+        .contains(file + ": line 7, column 1: 'ts': '-9223372036854775808' is reserved for points without a timestamp;"
+            + " the earliest that can be written is -9223372036854775807 ms")
+        .contains("imported 2 points, refused 4 rows");
     try (Database db = Database.open(DatabaseConfig.defaults().withDataDirectory(data))) {
       assertThat(db.tagValues("m", "site")).containsExactly("A", "B, east");
     }

@@ -57,6 +57,8 @@ class MqttJsonPayloadTest {
     assertThat(map("{\"v\":1,\"ts\":true}").firstError()).isEqualTo("time 'ts' is a boolean, not a number or an "
         + "ISO-8601 string");
     assertThat(map("{\"v\":1,\"ts\":1e300}").firstError()).isEqualTo("time 'ts' is out of range as epoch milliseconds");
+    assertThat(map("{\"v\":1,\"ts\":-9223372036854775808}").firstError()).isEqualTo("time 'ts' is reserved for "
+        + "points without a timestamp; the earliest that can be written is -9223372036854775807 ms");
     assertThat(map("{\"v\":1} x").firstError()).startsWith("line 1, column 10: invalid JSON");
     assertThat(map("{\n\"v\":1,\n\"w\" 2}").firstError()).startsWith("line 3, column 5: invalid JSON");
     assertThat(map("\"text\"").firstError()).isEqualTo("a point must be a JSON object, not a string");

@@ -68,14 +68,14 @@ final class ShowQueries {
     s.measurement().ifPresent(m -> conditions.add("\"measurement\" = " + literal(storedName.apply(m))));
     s.where().ifPresent(c -> conditions.add(condition(c)));
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    return "SELECT \"measurement\", \"series_key\" FROM \"sys\".\"series\"" + where + " ORDER BY 1, 2";
+    return "SELECT \"measurement\", \"series_key\" FROM \"sys\".\"series\" AS \"s\"" + where + " ORDER BY 1, 2";
   }
 
   private String where(Optional<String> measurement) {
     return measurement.map(m -> " WHERE \"measurement\" = " + literal(storedName.apply(m))).orElse("");
   }
 
-  /** A tag condition over the {@code tags} map of {@code sys.series}. */
+  /** A tag condition on a series of {@code sys.series}, its tags looked up in {@code sys.series_tags}. */
   private String condition(TagCondition c) {
     if (c instanceof TagCondition.Equals e) {
       return tag(e.key()) + " = " + literal(e.value());
@@ -99,8 +99,10 @@ final class ShowQueries {
     return "NOT (" + condition(((TagCondition.Not) c).operand()) + ")";
   }
 
+  /** The series' value of a tag, null when it has none (so {@code <>} and NOT IN skip it, as a MAP lookup did). */
   private String tag(String key) {
-    return "\"tags\"[" + literal(storedName.apply(key)) + "]";
+    return "(SELECT \"t\".\"tag_value\" FROM \"sys\".\"series_tags\" AS \"t\" WHERE \"t\".\"series_id\" = \"s\".\"series_id\""
+        + " AND \"t\".\"tag_key\" = " + literal(storedName.apply(key)) + ")";
   }
 
   private static String literal(String value) {

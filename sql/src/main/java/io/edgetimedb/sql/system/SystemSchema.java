@@ -20,17 +20,18 @@ public final class SystemSchema extends AbstractSchema {
   /** The schema of one connection, whose user is named {@code user} (the source of its SET changes). */
   public SystemSchema(Database db, String user) {
     this.user = user;
-    tables = Map.of(
-        "storage", new StorageTable(db),
-        "series", new SeriesTable(db),
-        "fields", new FieldsTable(db),
-        "schema_history", new SchemaHistoryTable(db),
-        "measurements", new MeasurementsTable(db),
-        "tag_keys", new TagKeysTable(db),
-        "tag_values", new TagValuesTable(db),
-        "config", new ConfigTable(db),
-        "config_history", new ConfigHistoryTable(db),
-        "sources", new SourcesTable(db));
+    tables = Map.ofEntries(
+        Map.entry("storage", new StorageTable(db)),
+        Map.entry("series", new SeriesTable(db)),
+        Map.entry("series_tags", new SeriesTagsTable(db)),
+        Map.entry("fields", new FieldsTable(db)),
+        Map.entry("schema_history", new SchemaHistoryTable(db)),
+        Map.entry("measurements", new MeasurementsTable(db)),
+        Map.entry("tag_keys", new TagKeysTable(db)),
+        Map.entry("tag_values", new TagValuesTable(db)),
+        Map.entry("config", new ConfigTable(db)),
+        Map.entry("config_history", new ConfigHistoryTable(db)),
+        Map.entry("sources", new SourcesTable(db)));
   }
 
   /** The user of the connection this schema belongs to. */

@@ -14,8 +14,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * A read-only table computed from the engine's state each time it is scanned. Subclasses declare
- * their columns and produce their rows; TIMESTAMP values are epoch milliseconds, MAP values
- * java.util.Map.
+ * their columns and produce their rows; TIMESTAMP values are epoch milliseconds. Only types a
+ * remote client can receive: Avatica's frames carry no MAP (nor any other Java collection).
  */
 abstract class SystemTable extends AbstractTable implements ScannableTable {
   protected final Database db;
@@ -41,8 +41,6 @@ abstract class SystemTable extends AbstractTable implements ScannableTable {
     for (int i = 0; i < names.size(); i++) {
       RelDataType type = switch (types.get(i)) {
         case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
-        case MAP -> typeFactory.createMapType(typeFactory.createSqlType(SqlTypeName.VARCHAR),
-            typeFactory.createSqlType(SqlTypeName.VARCHAR));
         default -> typeFactory.createSqlType(types.get(i));
       };
       builder.add(names.get(i), typeFactory.createTypeWithNullability(type, true));

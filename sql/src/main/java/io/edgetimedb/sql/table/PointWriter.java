@@ -3,6 +3,7 @@ package io.edgetimedb.sql.table;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.write.PointBatch;
 import io.edgetimedb.engine.write.WriteResult;
+import io.edgetimedb.sql.write.BadValueException;
 import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.Iterator;
@@ -28,10 +29,19 @@ public final class PointWriter extends AbstractCollection<Object[]> {
     this.batch = new PointBatch().source(source);
   }
 
-  /** Adds a row in table column order: ts millis, tags, fields in their Calcite representation. */
+  /**
+   * Adds a row in table column order: ts millis, tags, fields in their Calcite representation.
+   * Every INSERT comes through here, so here the engine's "no timestamp" instant is refused: the
+   * engine would give the row the time it arrived.
+   */
   @Override
   public boolean add(Object[] row) {
-    batch.point(columns.measurement(), (Long) row[0]);
+    long ts = (Long) row[0];
+    String reserved = PointBatch.reservedTimestampProblem(ts);
+    if (reserved != null) {
+      throw new BadValueException("timestamp " + ts + " for column 'ts' " + reserved, "22008");
+    }
+    batch.point(columns.measurement(), ts);
     for (int i = 1; i < row.length; i++) {
       Object v = row[i];
       if (v != null) {

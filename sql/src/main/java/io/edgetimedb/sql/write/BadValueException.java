@@ -6,7 +6,7 @@ import io.edgetimedb.sql.SqlStateCarrier;
 public final class BadValueException extends RuntimeException implements SqlStateCarrier {
   private final String sqlState;
 
-  BadValueException(String message, String sqlState) {
+  public BadValueException(String message, String sqlState) {
     super(message);
     this.sqlState = sqlState;
   }
