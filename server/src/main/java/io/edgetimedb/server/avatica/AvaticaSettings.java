@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * How the Avatica endpoint listens and whom it lets in (docs/remote-access.md).
  *
- * @param bindHost the address to listen on; {@code 0.0.0.0} (the default) is every interface,
- *     because a server is there to be reached from other machines; {@code 127.0.0.1} keeps it local
+ * @param bindHost the address to listen on; {@code 127.0.0.1} (the default) keeps it local, {@code
+ *     0.0.0.0} is every interface (the server then insists on users, see ListenerExposure)
  * @param port the TCP port, default 8765 (Avatica's usual port); 0 takes any free port
  * @param serialization {@code protobuf} (default) or {@code json}: the one wire format the endpoint
  *     speaks; a client names the same one in its URL ({@code serialization=...})
@@ -55,9 +55,9 @@ public record AvaticaSettings(String bindHost, int port, String serialization, S
     }
   }
 
-  /** Every interface, port 8765, protobuf, no authentication, plain HTTP, idle 8 h / 1 h. */
+  /** Loopback, port 8765, protobuf, no authentication, plain HTTP, idle 8 h / 1 h. */
   public static AvaticaSettings defaults() {
-    return new AvaticaSettings("0.0.0.0", DEFAULT_PORT, "protobuf", null, null, null, null, Duration.ofHours(8),
+    return new AvaticaSettings("127.0.0.1", DEFAULT_PORT, "protobuf", null, null, null, null, Duration.ofHours(8),
         Duration.ofHours(1));
   }
 

@@ -8,6 +8,7 @@ import io.edgetimedb.server.http.HttpServerEndpoint;
 import io.edgetimedb.server.mqtt.MqttSubscriber;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.security.SecurityConfigurationException;
 import io.edgetimedb.server.tcp.TcpListener;
 import io.edgetimedb.server.tcp.TcpSettings;
 import io.edgetimedb.server.udp.UdpListener;
@@ -66,7 +67,14 @@ final class ServerCommand implements Callable<Integer> {
         .normalize() + " (" + settings.source(ServerSettings.DATA_DIRECTORY) + ")");
     ShutdownSignals signals = new ShutdownSignals();
     boolean handled = signals.install();
-    Server server = Server.start(settings, endpoints(), out);
+    Server server;
+    try {
+      server = Server.start(settings, endpoints(), out);
+    } catch (SecurityConfigurationException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
     Thread hook = new Thread(server::stop, "edgetimedb-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println(server.readyLine());
