@@ -2,6 +2,7 @@ package io.edgetimedb.server.http;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.server.metrics.ServerMetrics;
+import io.edgetimedb.server.security.Users;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +30,13 @@ public final class HttpEndpoint implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
+  /** An endpoint whose writes need no credentials. */
   public HttpEndpoint(HttpSettings settings, Database db, ServerMetrics metrics) {
+    this(settings, db, metrics, Users.none());
+  }
+
+  /** @param writers who may write; with no users anyone may (the server then listens on loopback or runs open) */
+  public HttpEndpoint(HttpSettings settings, Database db, ServerMetrics metrics, Users writers) {
     this.settings = settings;
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 2);
     threads.setName("edgetimedb-http");
@@ -37,7 +44,7 @@ public final class HttpEndpoint implements AutoCloseable {
     this.server = new Server(threads);
     this.connector = connector(server, settings);
     server.addConnector(connector);
-    server.setHandler(new Routes(resources(settings, db, metrics), metrics));
+    server.setHandler(new Routes(resources(settings, db, metrics, new WriteAuthorization(writers)), metrics));
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
   }
@@ -54,12 +61,13 @@ public final class HttpEndpoint implements AutoCloseable {
     return connector;
   }
 
-  private static Map<String, Resource> resources(HttpSettings settings, Database db, ServerMetrics metrics) {
+  private static Map<String, Resource> resources(HttpSettings settings, Database db, ServerMetrics metrics,
+      WriteAuthorization authorization) {
     Map<String, Resource> resources = new HashMap<>();
     ThreadLocal<LineProtocolIngest> ingests =
         ThreadLocal.withInitial(() -> new LineProtocolIngest(db, metrics, settings));
     for (WriteDialect dialect : WriteDialect.values()) {
-      resources.put(dialect.path(), new WriteResource(dialect, settings, db, ingests));
+      resources.put(dialect.path(), new WriteResource(dialect, settings, db, ingests, authorization));
     }
     resources.put("/health", new HealthResource(db, Instant.now()));
     resources.put("/metrics", new MetricsResource(metrics));
