@@ -21,7 +21,7 @@ import javax.crypto.spec.PBEKeySpec;
  * again, so the SHA-256 of the last password that matched is kept and a request presenting the
  * same one costs one SHA-256; a different one pays the full derivation.
  */
-final class PasswordHash {
+public final class PasswordHash {
   static final String PBKDF2 = "pbkdf2-sha256:";
   static final String PLAIN = "plain:";
   private static final int ITERATIONS = 120_000;
@@ -67,7 +67,7 @@ final class PasswordHash {
   }
 
   /** The stored form of a new password, with a fresh random salt. */
-  static String create(String password) {
+  public static String create(String password) {
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder();
