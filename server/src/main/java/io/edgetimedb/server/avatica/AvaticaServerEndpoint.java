@@ -6,6 +6,7 @@ import io.edgetimedb.jdbc.ServedDatabase;
 import io.edgetimedb.server.Endpoint;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.http.HttpEndpoint;
 import io.edgetimedb.server.security.Users;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class AvaticaServerEndpoint implements Endpoint {
   public static Endpoint start(Server server) throws Exception {
     String url = "jdbc:edgetimedb:file:" + server.dataDirectory();
     AvaticaSettings settings = settings(server.settings());
+    HttpEndpoint.refusedLogins(settings.users(), "avatica", server.metrics());
     ServedDatabase served = EdgeDriver.serve(url, server.database());
     Timer queries = server.metrics().queryTimer();
     AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));

@@ -53,22 +53,23 @@ final class BasicAuthentication extends HandlerWrapper {
   }
 
   private Optional<Access> authenticate(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.empty();
-    }
-    String userAndPassword;
-    try {
-      userAndPassword = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = userAndPassword.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    String user = userAndPassword.substring(0, colon);
-    Optional<Role> role = users.authenticate(user, userAndPassword.substring(colon + 1));
+    String userAndPassword = decoded(header);
+    int colon = userAndPassword == null ? -1 : userAndPassword.indexOf(':');
+    String user = colon < 0 ? null : userAndPassword.substring(0, colon);
+    Optional<Role> role = users.authenticate(user, colon < 0 ? null : userAndPassword.substring(colon + 1));
     return role.map(r -> new Access(user, r));
+  }
+
+  /** {@code user:password} from a BASIC header, or null when there is none or it is not base64. */
+  private static String decoded(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      return new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Who sent the request this thread is serving; empty when the endpoint has no users (nobody logs in). */

@@ -3,6 +3,7 @@ package io.edgetimedb.server.http;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.server.metrics.ServerMetrics;
 import io.edgetimedb.server.security.Users;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,8 +46,15 @@ public final class HttpEndpoint implements AutoCloseable {
     this.connector = connector(server, settings);
     server.addConnector(connector);
     server.setHandler(new Routes(resources(settings, db, metrics, new WriteAuthorization(writers)), metrics));
+    refusedLogins(writers, "http", metrics);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
+  }
+
+  /** Counts the logins these users refused as {@code edgetimedb_logins_refused_total{endpoint=...}}. */
+  public static void refusedLogins(Users users, String endpoint, ServerMetrics metrics) {
+    FunctionCounter.builder("edgetimedb.logins.refused", users, Users::refused).tag("endpoint", endpoint)
+        .description("Logins refused: no, unreadable or wrong credentials").register(metrics.registry());
   }
 
   private static ServerConnector connector(Server server, HttpSettings settings) {

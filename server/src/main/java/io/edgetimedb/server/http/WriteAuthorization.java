@@ -24,13 +24,17 @@ final class WriteAuthorization {
     if (!users.required()) {
       return;
     }
-    WriteCredentials credentials = WriteCredentials.of(request, query);
-    if (credentials.user() == null) {
-      throw new RefusedRequest(401, "unauthorized", "this server requires credentials for writes: send "
-          + "'Authorization: Token <user>:<password>'");
+    WriteCredentials credentials;
+    try {
+      credentials = WriteCredentials.of(request, query);
+    } catch (RefusedRequest unreadable) {
+      users.authenticate(null, null);
+      throw unreadable;
     }
     Role role = users.authenticate(credentials.user(), credentials.password()).orElseThrow(
-        () -> new RefusedRequest(401, "unauthorized", "unknown user or wrong password"));
+        () -> new RefusedRequest(401, "unauthorized", credentials.user() == null
+            ? "this server requires credentials for writes: send 'Authorization: Token <user>:<password>'"
+            : "unknown user or wrong password"));
     if (!role.permits(Role.WRITE)) {
       throw new RefusedRequest(403, "forbidden", "user '" + credentials.user() + "' has role " + role.label()
           + ", writing needs role write");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The users who may log in, from the users file ({@code security.users-file}), one per line:
@@ -29,6 +30,7 @@ public final class Users {
   private record User(Role role, PasswordHash password) {}
 
   private final Map<String, User> users;
+  private final LongAdder refused = new LongAdder();
 
   private Users(Map<String, User> users) {
     this.users = Map.copyOf(users);
@@ -95,10 +97,21 @@ public final class Users {
     return !users.isEmpty();
   }
 
-  /** The role of the user, when the password is theirs; empty for an unknown user or a wrong password. */
+  /**
+   * The role of the user, when the password is theirs; empty (and counted in {@link #refused()})
+   * for no user (null), an unknown user or a wrong password.
+   */
   public Optional<Role> authenticate(String name, String password) {
-    User user = users.get(name);
-    return user != null && password != null && user.password().matches(password) ? Optional.of(user.role())
-        : Optional.empty();
+    User user = name == null ? null : users.get(name);
+    if (user != null && password != null && user.password().matches(password)) {
+      return Optional.of(user.role());
+    }
+    refused.increment();
+    return Optional.empty();
+  }
+
+  /** How many logins were refused (for /metrics). */
+  public long refused() {
+    return refused.sum();
   }
 }

@@ -80,7 +80,9 @@ class HttpWriteAuthorizationTest {
     assertThat(noColon.statusCode()).isEqualTo(401);
     assertThat(noColon.body()).contains("not '<user>:<password>'");
     assertThat(http.post("/api/v2/write", LINE, "Authorization", "Bearer x:y").statusCode()).isEqualTo(401);
+    assertThat(http.post("/api/v2/write", LINE).statusCode()).isEqualTo(401);
     assertThat(http.db.measurements()).isEmpty();
+    assertThat(http.get("/metrics").body()).contains("edgetimedb_logins_refused_total{endpoint=\"http\"} 5.0");
   }
 
   @Test

@@ -22,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,6 +116,19 @@ class ListenerExposureTest {
     assertThat(server.readyLine()).contains(" http=0.0.0.0:", " avatica=0.0.0.0:", " tcp=127.0.0.1:");
     assertThat(server.database().health().current()).isEmpty();
     assertThat(log()).doesNotContain("loopback only");
+
+    String avatica = "jdbc:edgetimedb:remote:url=http://127.0.0.1:" + port("avatica");
+    assertThatThrownBy(() -> DriverManager.getConnection(avatica + ";user=alice;password=wrong"))
+        .hasMessageContaining("401");
+    try (Connection c = DriverManager.getConnection(avatica + ";user=alice;password=secret")) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+    assertThat(get("/metrics").body()).containsPattern("edgetimedb_logins_refused_total\\{endpoint=\"avatica\"} [1-9]");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port("http") + path))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
