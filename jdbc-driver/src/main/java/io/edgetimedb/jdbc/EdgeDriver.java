@@ -3,6 +3,8 @@ package io.edgetimedb.jdbc;
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.sql.EdgePrepare;
 import io.edgetimedb.sql.EdgeSchemas;
+import io.edgetimedb.sql.access.Access;
+import io.edgetimedb.sql.access.Role;
 import io.edgetimedb.sql.table.MeasurementsSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,12 +76,26 @@ public final class EdgeDriver extends Driver {
       AvaticaConnection connection = factory.newConnection(this, factory, url, properties);
       handler.onConnectionInit(connection);
       CalciteConnection calcite = (CalciteConnection) connection;
-      EdgeSchemas.register(calcite.getRootSchema(), db, properties.getProperty("user", EdgeSchemas.ANONYMOUS));
+      EdgeSchemas.register(calcite.getRootSchema(), db, access(properties));
       calcite.setSchema(MeasurementsSchema.NAME);
       return connection;
     } catch (SQLException | RuntimeException e) {
       OpenDatabases.release(parsed.key());
       throw e;
+    }
+  }
+
+  /**
+   * The connection's user and role: {@code admin} unless the {@code role} property names another
+   * (a server sets it for its remote users; an embedded application may restrict itself).
+   */
+  private static Access access(Properties properties) throws SQLException {
+    String user = properties.getProperty("user", EdgeSchemas.ANONYMOUS);
+    String role = properties.getProperty(Role.PROPERTY);
+    try {
+      return new Access(user, role == null ? Role.ADMIN : Role.of(role));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(e.getMessage(), "08004", e);
     }
   }
 

@@ -8,7 +8,7 @@ package io.edgetimedb.server;
 public interface Endpoint extends AutoCloseable {
   /**
    * What the ready line shows for this endpoint, with the address actually bound (a port of 0 in
-   * the settings picks a free one), e.g. {@code http=0.0.0.0:8086}.
+   * the settings picks a free one), e.g. {@code http=127.0.0.1:8086}.
    */
   String address();
 

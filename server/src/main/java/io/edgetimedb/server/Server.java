@@ -4,6 +4,7 @@ import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.metrics.ServerMetrics;
+import io.edgetimedb.server.security.ListenerExposure;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,17 +47,20 @@ public final class Server {
   }
 
   /**
-   * Opens (and recovers) the database in the {@code data.directory} setting and starts the
-   * endpoints in order. On any failure what was started is stopped again before the exception
-   * propagates.
+   * Checks how the listeners face the network ({@link ListenerExposure}: refused before anything
+   * is opened when a listener beyond loopback would take anyone), opens (and recovers) the
+   * database in the {@code data.directory} setting and starts the endpoints in order. On any
+   * failure what was started is stopped again before the exception propagates.
    *
    * @param settings engine and server settings, filled from defaults, file and command line
    * @param log where progress lines go (the ready line is {@link #readyLine()})
    */
   public static Server start(SettingsRegistry settings, List<EndpointFactory> factories, PrintStream log)
       throws Exception {
+    ListenerExposure exposure = ListenerExposure.check(settings, log);
     Path dir = Path.of(settings.stringValue(ServerSettings.DATA_DIRECTORY)).toAbsolutePath().normalize();
     Database db = Database.open(EngineSettings.config(settings, dir), settings);
+    exposure.report(db.health());
     Server server = new Server(db, settings, dir, log);
     try {
       for (EndpointFactory factory : factories) {

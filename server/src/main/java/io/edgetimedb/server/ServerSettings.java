@@ -4,6 +4,7 @@ import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.mqtt.MqttSettings;
+import io.edgetimedb.server.security.SecuritySettings;
 import io.edgetimedb.server.tcp.TcpSettings;
 import io.edgetimedb.server.udp.UdpSettings;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class ServerSettings {
    */
   public static final String DEFAULT_DATA_DIRECTORY = "edgetimedb-data";
 
+  /**
+   * Where every listener binds unless told otherwise: a server started without configuration is
+   * reachable from its own machine only (see {@link io.edgetimedb.server.security.ListenerExposure}).
+   */
+  public static final String LOOPBACK = "127.0.0.1";
+
   private ServerSettings() {}
 
   /** A registry with the engine's and the server's settings at their defaults. */
@@ -53,7 +60,8 @@ public final class ServerSettings {
         + "checkpoints; relative paths are resolved against the working directory."));
     r.define(Setting.count(HTTP_PORT, 8086, "TCP port of the HTTP endpoint (line protocol writes, /health, "
         + "/metrics); 0 picks a free port.").range(0, 65_535));
-    r.define(Setting.text(HTTP_BIND, "0.0.0.0", "Address the HTTP endpoint listens on."));
+    r.define(Setting.text(HTTP_BIND, LOOPBACK, "Address the HTTP endpoint listens on; beyond loopback (e.g. "
+        + "0.0.0.0) it needs security.users-file or security.allow-open."));
     r.define(Setting.bytes(HTTP_MAX_BODY_SIZE, 32L << 20, "Largest HTTP request body accepted; larger "
         + "writes are refused with 413.").range(1, Integer.MAX_VALUE));
     r.define(Setting.bytes(HTTP_MAX_INFLIGHT_BYTES, 64L << 20, "Bytes of write bodies all HTTP requests together may "
@@ -64,9 +72,10 @@ public final class ServerSettings {
         .range(1, Integer.MAX_VALUE - 1));
     r.define(Setting.count(AVATICA_PORT, 8765, "TCP port of the Avatica (remote JDBC) endpoint; 0 picks a free "
         + "port.").range(0, 65_535));
-    r.define(Setting.text(AVATICA_BIND, "0.0.0.0", "Address the Avatica endpoint listens on."));
-    r.define(Setting.text(AVATICA_USER, "", "User remote JDBC clients must log in as; empty for no "
-        + "authentication."));
+    r.define(Setting.text(AVATICA_BIND, LOOPBACK, "Address the Avatica endpoint listens on; beyond loopback (e.g. "
+        + "0.0.0.0) it needs security.users-file or security.allow-open."));
+    r.define(Setting.text(AVATICA_USER, "", "One admin user besides those of security.users-file (the "
+        + "single-user setting of older configurations); empty for none."));
     r.define(Setting.text(AVATICA_PASSWORD, "", "Password of avatica.auth.user.").masked());
     r.define(Setting.text(AVATICA_KEYSTORE, "", "Java keystore with the TLS certificate of the Avatica "
         + "endpoint; empty for plain HTTP."));
@@ -77,6 +86,7 @@ public final class ServerSettings {
         + "long is closed (long, because BI tools keep connections in pools)."));
     r.define(Setting.duration(AVATICA_STATEMENT_IDLE_TIMEOUT, 3_600_000L, "A remote statement unused this long is "
         + "closed."));
+    SecuritySettings.define(r);
     MqttSettings.define(r);
     TcpSettings.define(r);
     UdpSettings.define(r);

@@ -1,6 +1,8 @@
 package io.edgetimedb.sql;
 
 import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.access.Access;
+import io.edgetimedb.sql.access.Role;
 import io.edgetimedb.sql.ddl.SchemaStatements;
 import io.edgetimedb.sql.parse.EdgeParserFactory;
 import io.edgetimedb.grammar.ast.SetSetting;
@@ -11,28 +13,48 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * Calcite's statement preparation with EdgeTimeDB's parser, schema statements and SET. Calcite makes
- * one instance per statement; it remembers the statement's context because the parser needs the
- * database (for stored names) and Calcite's parser hook does not pass it.
+ * Calcite's statement preparation with EdgeTimeDB's parser, schema statements and SET, and the
+ * connection's role checked against each statement. Calcite makes one instance per statement; it
+ * remembers the statement's context because the parser needs the database (for stored names) and
+ * the connection's {@link Access}, and Calcite's parser hook does not pass them.
  */
 public final class EdgePrepare extends CalcitePrepareImpl {
   private Database db;
+  private Access access;
 
   @Override
   public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
     db = EdgeSchemas.database(context.getRootSchema().plus());
+    access = EdgeSchemas.access(context.getRootSchema().plus());
     return super.prepareSql(context, query, elementType, maxRowCount);
   }
 
+  /**
+   * EdgeTimeDB's parser; for a connection below admin the statement is parsed once more first, with
+   * the very configuration Calcite parses it with, and refused unless the role permits it (Calcite's
+   * preparation has no hook between parsing and running DDL). A statement that does not parse is
+   * left to Calcite, which reports the same syntax error.
+   *
+   * @throws io.edgetimedb.sql.access.AccessDeniedException when the role does not permit the statement
+   */
   @Override
   protected SqlParser createParser(String sql, SqlParser.Config config) {
     if (db == null) {
       return super.createParser(sql, config);
     }
-    return SqlParser.create(sql, config.withParserFactory(new EdgeParserFactory(config, db, EdgeSchemas.FUNCTIONS)));
+    SqlParser.Config ours = config.withParserFactory(new EdgeParserFactory(config, db, EdgeSchemas.FUNCTIONS));
+    if (access != null && access.role() != Role.ADMIN) {
+      try {
+        access.check(SqlParser.create(sql, ours).parseStmt());
+      } catch (SqlParseException e) {
+        // reported by Calcite's own parse below
+      }
+    }
+    return SqlParser.create(sql, ours);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.edgetimedb.sql;
 
 import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.access.Access;
 import io.edgetimedb.sql.function.EdgeFunctions;
 import io.edgetimedb.sql.system.SystemSchema;
 import io.edgetimedb.sql.table.MeasurementsSchema;
@@ -20,21 +21,26 @@ public final class EdgeSchemas {
 
   /** Registers the schemas; caching is off so that each statement sees the schema as it is now. */
   public static void register(SchemaPlus root, Database db) {
-    register(root, db, ANONYMOUS);
+    register(root, db, Access.admin(ANONYMOUS));
   }
 
-  /** Registers the schemas of a connection whose user is {@code user}. */
-  public static void register(SchemaPlus root, Database db, String user) {
-    root.add(MeasurementsSchema.NAME, new MeasurementsSchema(db, writeSource(user))).setCacheEnabled(false);
-    root.add(SystemSchema.NAME, new SystemSchema(db, user)).setCacheEnabled(false);
+  /** Registers the schemas of a connection whose user and role are {@code access}. */
+  public static void register(SchemaPlus root, Database db, Access access) {
+    root.add(MeasurementsSchema.NAME, new MeasurementsSchema(db, writeSource(access.user()))).setCacheEnabled(false);
+    root.add(SystemSchema.NAME, new SystemSchema(db, access)).setCacheEnabled(false);
     EdgeFunctions.register(root);
   }
 
   /** The user of the connection whose root schema this is. */
   public static String user(SchemaPlus root) {
+    return access(root).user();
+  }
+
+  /** The user and role of the connection whose root schema this is; an unregistered one is an anonymous admin. */
+  public static Access access(SchemaPlus root) {
     SchemaPlus sys = root.subSchemas().get(SystemSchema.NAME);
     SystemSchema schema = sys == null ? null : sys.unwrap(SystemSchema.class);
-    return schema == null ? ANONYMOUS : schema.user();
+    return schema == null ? Access.admin(ANONYMOUS) : schema.access();
   }
 
   /** What the connection's writes are recorded as in the schema history and {@code sys.sources}: {@code jdbc:<user>}. */

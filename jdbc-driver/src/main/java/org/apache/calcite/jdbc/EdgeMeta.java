@@ -30,6 +30,7 @@ import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.server.CalciteServerStatement;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 
 /**
@@ -324,8 +325,9 @@ public final class EdgeMeta extends CalciteMetaImpl {
       return Optional.empty();
     }
     try {
-      return InsertTemplate.of(db, EdgeParserFactory.parse(db, sql, EdgeSchemas.FUNCTIONS),
-          EdgeSchemas.writeSource(getConnection().getRootSchema()));
+      SqlNode statement = EdgeParserFactory.parse(db, sql, EdgeSchemas.FUNCTIONS);
+      EdgeSchemas.access(getConnection().getRootSchema()).check(statement);
+      return InsertTemplate.of(db, statement, EdgeSchemas.writeSource(getConnection().getRootSchema()));
     } catch (SqlParseException e) {
       // Calcite's own path reports the syntax error with the full context.
       return Optional.empty();

@@ -9,6 +9,7 @@ import java.util.function.LongConsumer;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.server.Connector;
@@ -19,7 +20,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * An Avatica HTTP endpoint serving an embedded EdgeTimeDB database to remote JDBC clients
  * ({@code jdbc:edgetimedb:remote:url=http://host:port} or {@code jdbc:avatica:remote:url=...}).
  * Each remote connection is an embedded connection to {@code embeddedJdbcUrl}; see
- * docs/remote-access.md for what a client may set, authentication, TLS and idle timeouts.
+ * docs/remote-access.md for what a client may set, authentication ({@link BasicAuthentication}:
+ * each remote connection gets the role of the user who opened it), TLS and idle timeouts.
  *
  * <p>The endpoint holds one embedded connection of its own from start to close, so a
  * {@code jdbc:edgetimedb:mem:name} database lives as long as the endpoint, not just while some
@@ -31,7 +33,6 @@ public final class AvaticaEndpoint implements AutoCloseable {
   private final LongConsumer executionNanos;
   private Connection keepOpen;
   private EmbeddedJdbcMeta meta;
-  private BasicAuthRealmFile users;
   private HttpServer server;
 
   public AvaticaEndpoint(AvaticaSettings settings, String embeddedJdbcUrl) {
@@ -52,8 +53,9 @@ public final class AvaticaEndpoint implements AutoCloseable {
     }
     try {
       keepOpen = DriverManager.getConnection(embeddedJdbcUrl);
-      meta = new EmbeddedJdbcMeta(embeddedJdbcUrl, settings);
-      server = httpServer();
+      BasicAuthentication authentication = new BasicAuthentication(settings.users());
+      meta = new EmbeddedJdbcMeta(embeddedJdbcUrl, settings, authentication);
+      server = httpServer(authentication);
       server.start();
     } catch (SQLException | RuntimeException e) {
       close();
@@ -61,15 +63,11 @@ public final class AvaticaEndpoint implements AutoCloseable {
     }
   }
 
-  private HttpServer httpServer() {
+  private HttpServer httpServer(BasicAuthentication authentication) {
     HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
         .withPort(settings.port())
         .withHandler(service(SqlStatePreservingMeta.wrap(TimedMeta.wrap(meta, executionNanos))), serialization())
-        .withServerCustomizers(List.of(bindTo(settings.bindHost())), Server.class);
-    if (settings.basicAuth()) {
-      users = BasicAuthRealmFile.write(settings.basicAuthUser(), settings.basicAuthPassword());
-      builder.withBasicAuthentication(users.path(), new String[] {BasicAuthRealmFile.ROLE});
-    }
+        .withServerCustomizers(List.of(bindTo(settings.bindHost()), in(authentication)), Server.class);
     if (settings.tls()) {
       // Avatica's builder insists on a trust store; it only matters for client certificates, which
       // the endpoint does not ask for, so the keystore serves as both.
@@ -79,8 +77,9 @@ public final class AvaticaEndpoint implements AutoCloseable {
     return builder.build();
   }
 
-  private LocalService service(Meta meta) {
-    return serialization() == Serialization.PROTOBUF ? new FrameEncodingService(meta) : new LocalService(meta);
+  private Service service(Meta meta) {
+    return ErrorsWithoutStackTraces.wrap(serialization() == Serialization.PROTOBUF ? new FrameEncodingService(meta)
+        : new LocalService(meta));
   }
 
   private Serialization serialization() {
@@ -98,6 +97,14 @@ public final class AvaticaEndpoint implements AutoCloseable {
       for (Connector connector : server.getConnectors()) {
         ((ServerConnector) connector).setHost(host);
       }
+    };
+  }
+
+  /** Puts authentication in front of Avatica's handlers, which are in place when customizers run. */
+  private static ServerCustomizer<Server> in(BasicAuthentication authentication) {
+    return server -> {
+      authentication.setHandler(server.getHandler());
+      server.setHandler(authentication);
     };
   }
 
@@ -121,10 +128,6 @@ public final class AvaticaEndpoint implements AutoCloseable {
       if (meta != null) {
         meta.closeAll();
         meta = null;
-      }
-      if (users != null) {
-        users.close();
-        users = null;
       }
       closeKeepOpen();
     }

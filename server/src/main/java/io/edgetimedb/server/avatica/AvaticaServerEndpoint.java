@@ -6,6 +6,8 @@ import io.edgetimedb.jdbc.ServedDatabase;
 import io.edgetimedb.server.Endpoint;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.http.HttpEndpoint;
+import io.edgetimedb.server.security.Users;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server's Avatica endpoint: the server's own database, served to the endpoint's embedded
  * connections under {@code jdbc:edgetimedb:file:<data directory>} (so it is not opened twice),
- * with the {@code avatica.*} settings.
+ * with the {@code avatica.*} settings and the users of {@code security.users-file}.
  */
 public final class AvaticaServerEndpoint implements Endpoint {
   private final ServedDatabase served;
@@ -31,6 +33,7 @@ public final class AvaticaServerEndpoint implements Endpoint {
   public static Endpoint start(Server server) throws Exception {
     String url = "jdbc:edgetimedb:file:" + server.dataDirectory();
     AvaticaSettings settings = settings(server.settings());
+    HttpEndpoint.refusedLogins(settings.users(), "avatica", server.metrics());
     ServedDatabase served = EdgeDriver.serve(url, server.database());
     Timer queries = server.metrics().queryTimer();
     AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));
@@ -51,10 +54,7 @@ public final class AvaticaServerEndpoint implements Endpoint {
         .withSerialization(r.stringValue(ServerSettings.AVATICA_SERIALIZATION))
         .withConnectionIdleTimeout(Duration.ofMillis(r.longValue(ServerSettings.AVATICA_CONNECTION_IDLE_TIMEOUT)))
         .withStatementIdleTimeout(Duration.ofMillis(r.longValue(ServerSettings.AVATICA_STATEMENT_IDLE_TIMEOUT)));
-    String user = r.stringValue(ServerSettings.AVATICA_USER);
-    if (!user.isEmpty()) {
-      settings = settings.withBasicAuth(user, r.stringValue(ServerSettings.AVATICA_PASSWORD));
-    }
+    settings = settings.withUsers(Users.from(r));
     String keystore = r.stringValue(ServerSettings.AVATICA_KEYSTORE);
     if (!keystore.isEmpty()) {
       settings = settings.withTls(Path.of(keystore), r.stringValue(ServerSettings.AVATICA_KEYSTORE_PASSWORD));

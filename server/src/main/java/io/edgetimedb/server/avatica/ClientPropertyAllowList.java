@@ -12,9 +12,10 @@ import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
  * JdbcMeta would merge every property a client sends into the server's connection properties, and
  * Calcite acts on many of them: {@code model} loads a schema model (an {@code inline:} or file
  * model can read files on the server), {@code parserFactory}, {@code schemaFactory}, {@code fun}
- * and others load or swap code paths. So only {@code user} and {@code password} pass (harmless:
- * the embedded driver identifies nothing by them); the session's time zone, conformance and
- * case rules stay the server's. Any other property refuses the connection, naming the property,
+ * and others load or swap code paths. So only {@code user} and {@code password} pass (the user
+ * names the connection's writes; on a server with users the logged-in user replaces both, and
+ * {@code role} is never the client's to set); the session's time zone, conformance and case rules
+ * stay the server's. Any other property refuses the connection, naming the property,
  * so a client learns why instead of wondering why its setting had no effect.
  *
  * <p>Avatica's own client settings ({@code serialization}, {@code authentication},

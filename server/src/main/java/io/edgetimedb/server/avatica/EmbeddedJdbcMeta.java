@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
+import io.edgetimedb.sql.access.Access;
+import io.edgetimedb.sql.access.Role;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
@@ -21,14 +24,19 @@ import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
  * Avatica's JdbcMeta over the embedded EdgeTimeDB driver: each remote connection is one embedded
- * connection, opened with only the client properties {@link ClientPropertyAllowList} lets through,
- * and closed by JdbcMeta's caches once idle for the configured time.
+ * connection, opened with only the client properties {@link ClientPropertyAllowList} lets through
+ * and, when the endpoint has users, as the user who logged in with that user's role; closed by
+ * JdbcMeta's caches once idle for the configured time.
  */
 final class EmbeddedJdbcMeta extends JdbcMeta {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-  EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings) throws SQLException {
+  private final BasicAuthentication authentication;
+
+  EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings, BasicAuthentication authentication)
+      throws SQLException {
     super(embeddedUrl, cacheSettings(settings));
+    this.authentication = authentication;
   }
 
   /**
@@ -56,7 +64,8 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
 
   /**
    * JdbcMeta hands over its own settings merged with the client's; the embedded driver gets the
-   * allowed client properties only (defence in depth behind {@link #openConnection}).
+   * allowed client properties only (defence in depth behind {@link #openConnection}), and with
+   * authentication the logged-in user and role instead of whatever user the client named.
    *
    * <p>JdbcMeta turns TIMESTAMP parameters from wire to JDBC with a calendar in the server JVM's
    * zone; an embedded connection in that same zone undoes exactly that shift, so what the engine
@@ -66,6 +75,13 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   @Override
   protected Connection createConnection(String url, Properties merged) throws SQLException {
     Properties properties = ClientPropertyAllowList.forwarded(merged);
+    Optional<Access> loggedIn = authentication.current();
+    if (loggedIn.isPresent()) {
+      // the user who authenticated, whatever user property the client sent
+      properties.remove("password");
+      properties.setProperty("user", loggedIn.get().user());
+      properties.setProperty(Role.PROPERTY, loggedIn.get().role().label());
+    }
     properties.setProperty("timeZone", TimeZone.getDefault().getID());
     return DriverManager.getConnection(url, properties);
   }

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import io.edgetimedb.sql.SqlStateCarrier;
 import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
@@ -53,12 +54,24 @@ final class SqlStatePreservingMeta implements InvocationHandler {
     return carried;
   }
 
+  /**
+   * The first SQLException in the chain that has a SQLSTATE, else the first one: Calcite's
+   * connection reports a statement it could not prepare as a SQLException without one, around the
+   * embedded driver's error that has it.
+   */
   private static SQLException sqlExceptionIn(Throwable error) {
+    SQLException first = null;
     for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLException e) {
-        return e;
+        if (e.getSQLState() != null) {
+          return e;
+        }
+        first = first == null ? e : first;
+      }
+      if (t instanceof SqlStateCarrier carrier) {
+        return new SQLException(t.getMessage(), carrier.sqlState(), t);
       }
     }
-    return null;
+    return first;
   }
 }

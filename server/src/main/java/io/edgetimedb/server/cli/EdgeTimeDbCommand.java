@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     version = "EdgeTimeDB 0.1.0",
     description = "Time-series database for industrial IoT edge devices.",
     subcommands = {ServerCommand.class, ShellCommand.class, SqlCommand.class, ImportCommand.class,
-        ExportCommand.class, CheckCommand.class, DemoCommand.class, SimulateCommand.class, BenchCommand.class})
+        ExportCommand.class, CheckCommand.class, DemoCommand.class, SimulateCommand.class, BenchCommand.class,
+        HashPasswordCommand.class})
 public final class EdgeTimeDbCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

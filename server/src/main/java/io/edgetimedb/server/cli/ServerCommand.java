@@ -10,6 +10,7 @@ import io.edgetimedb.server.http.HttpServerEndpoint;
 import io.edgetimedb.server.mqtt.MqttSubscriber;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.security.SecurityConfigurationException;
 import io.edgetimedb.server.tcp.TcpListener;
 import io.edgetimedb.server.tcp.TcpSettings;
 import io.edgetimedb.server.udp.UdpListener;
@@ -78,7 +79,7 @@ final class ServerCommand implements Callable<Integer> {
     Server server;
     try {
       server = Server.start(settings, endpoints(), out);
-    } catch (DataLossException refused) {
+    } catch (DataLossException | SecurityConfigurationException refused) {
       spec.commandLine().getErr().println(refused.getMessage());
       spec.commandLine().getErr().flush();
       return 2;

@@ -2,6 +2,7 @@ package io.edgetimedb.server.http;
 
 import io.edgetimedb.engine.Database;
 import io.edgetimedb.server.metrics.ServerMetrics;
+import io.edgetimedb.server.security.Users;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Instant;
@@ -31,7 +32,13 @@ public final class HttpEndpoint implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
+  /** An endpoint whose writes need no credentials. */
   public HttpEndpoint(HttpSettings settings, Database db, ServerMetrics metrics) {
+    this(settings, db, metrics, Users.none());
+  }
+
+  /** @param writers who may write; with no users anyone may (the server then listens on loopback or runs open) */
+  public HttpEndpoint(HttpSettings settings, Database db, ServerMetrics metrics, Users writers) {
     this.settings = settings;
     QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 2);
     threads.setName("edgetimedb-http");
@@ -39,9 +46,16 @@ public final class HttpEndpoint implements AutoCloseable {
     this.server = new Server(threads);
     this.connector = connector(server, settings);
     server.addConnector(connector);
-    server.setHandler(new Routes(resources(settings, db, metrics), metrics));
+    server.setHandler(new Routes(resources(settings, db, metrics, new WriteAuthorization(writers)), metrics));
+    refusedLogins(writers, "http", metrics);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(5_000);
+  }
+
+  /** Counts the logins these users refused as {@code edgetimedb_logins_refused_total{endpoint=...}}. */
+  public static void refusedLogins(Users users, String endpoint, ServerMetrics metrics) {
+    FunctionCounter.builder("edgetimedb.logins.refused", users, Users::refused).tag("endpoint", endpoint)
+        .description("Logins refused: no, unreadable or wrong credentials").register(metrics.registry());
   }
 
   private static ServerConnector connector(Server server, HttpSettings settings) {
@@ -56,7 +70,8 @@ public final class HttpEndpoint implements AutoCloseable {
     return connector;
   }
 
-  private static Map<String, Resource> resources(HttpSettings settings, Database db, ServerMetrics metrics) {
+  private static Map<String, Resource> resources(HttpSettings settings, Database db, ServerMetrics metrics,
+      WriteAuthorization authorization) {
     Map<String, Resource> resources = new HashMap<>();
     BodyBudget budget = new BodyBudget(settings.maxInflightBytes());
     Gauge.builder("edgetimedb.http.inflight.bytes", budget, BodyBudget::inFlight)
@@ -69,7 +84,7 @@ public final class HttpEndpoint implements AutoCloseable {
     ThreadLocal<LineProtocolIngest> ingests =
         ThreadLocal.withInitial(() -> new LineProtocolIngest(db, metrics, settings, budget));
     for (WriteDialect dialect : WriteDialect.values()) {
-      resources.put(dialect.path(), new WriteResource(dialect, settings, db, ingests));
+      resources.put(dialect.path(), new WriteResource(dialect, settings, db, ingests, authorization));
     }
     resources.put("/health", new HealthResource(db, Instant.now()));
     resources.put("/metrics", new MetricsResource(metrics));

@@ -4,8 +4,12 @@ import io.edgetimedb.engine.settings.SettingsRegistry;
 import io.edgetimedb.server.Endpoint;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.edgetimedb.server.security.Users;
 
-/** The server's HTTP port, with the {@code http.*} settings, writing into the server's database and meters. */
+/**
+ * The server's HTTP port, with the {@code http.*} settings, writing into the server's database and
+ * meters; writes need a user of the users file when there are users.
+ */
 public final class HttpServerEndpoint implements Endpoint {
   private final HttpEndpoint endpoint;
   private final String address;
@@ -17,7 +21,8 @@ public final class HttpServerEndpoint implements Endpoint {
 
   /** The {@link io.edgetimedb.server.EndpointFactory} of the {@code server} command. */
   public static Endpoint start(Server server) {
-    HttpEndpoint endpoint = new HttpEndpoint(settings(server.settings()), server.database(), server.metrics());
+    HttpEndpoint endpoint = new HttpEndpoint(settings(server.settings()), server.database(), server.metrics(),
+        Users.from(server.settings()));
     endpoint.start();
     return new HttpServerEndpoint(endpoint);
   }

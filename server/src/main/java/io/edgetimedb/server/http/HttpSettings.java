@@ -3,7 +3,8 @@ package io.edgetimedb.server.http;
 /**
  * Settings of the HTTP port. Immutable; start from {@link #defaults()} and change what differs.
  *
- * @param bindHost address to listen on; {@code 0.0.0.0} for every interface
+ * @param bindHost address to listen on; {@code 127.0.0.1} (the default) for this machine only,
+ *     {@code 0.0.0.0} for every interface
  * @param port TCP port; 0 picks a free one ({@link HttpEndpoint#port()} tells which)
  * @param maxBodyBytes largest write body accepted, in bytes, both as sent and after gzip
  *     decompression (so a small gzip bomb is refused too); InfluxDB's own default is 25 MB
@@ -51,12 +52,12 @@ public record HttpSettings(String bindHost, int port, long maxBodyBytes, int lin
   }
 
   /**
-   * Every interface, port 8086 (InfluxDB's), bodies up to 32 MiB, 5,000 lines per batch, 100
+   * Loopback, port 8086 (InfluxDB's), bodies up to 32 MiB, 5,000 lines per batch, 100
    * errors listed, 30 s idle timeout, 16 threads, 64 MiB of bodies in memory, lines up to 2 MiB
    * (a value at the 1 MiB ingest.max-value-length limit, escaped).
    */
   public static HttpSettings defaults() {
-    return new HttpSettings("0.0.0.0", DEFAULT_PORT, 32L << 20, 5_000, 100, 30_000, 16, 64L << 20, 2 << 20);
+    return new HttpSettings("127.0.0.1", DEFAULT_PORT, 32L << 20, 5_000, 100, 30_000, 16, 64L << 20, 2 << 20);
   }
 
   public HttpSettings withBindHost(String host) {

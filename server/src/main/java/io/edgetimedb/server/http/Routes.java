@@ -2,6 +2,8 @@ package io.edgetimedb.server.http;
 
 import io.edgetimedb.server.metrics.ServerMetrics;
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
@@ -16,6 +18,7 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  * and status.
  */
 final class Routes extends AbstractHandler {
+  private static final Logger LOG = System.getLogger(Routes.class.getName());
   /** The status counted for a client that went away before it could be answered (nginx's convention). */
   static final int CLIENT_GONE = 499;
 
@@ -45,6 +48,8 @@ final class Routes extends AbstractHandler {
     } catch (BadMessageException bad) {
       status = answer(response, new RefusedRequest(bad.getCode(), "invalid", "malformed request: " + bad.getReason()));
     } catch (RuntimeException bug) {
+      // the trace is for the operator's log; the client gets one line
+      LOG.log(Level.WARNING, "HTTP " + request.getMethod() + " " + target + " failed", bug);
       status = answer(response, new RefusedRequest(500, "internal error", String.valueOf(bug)));
     }
     metrics.httpRequest(resource == null ? "other" : target, status, System.nanoTime() - started);

@@ -13,9 +13,10 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * {@code POST /api/v2/write} and {@code POST /write}: line protocol into the database. Answers
  * 204 once every good line is written (the durability acknowledgement), 400 listing the bad
- * lines (the good ones are written all the same), 413 past the body limit, 415 for an unknown
- * encoding, 503 when the database could not log the points, with Retry-After when it is
- * read-only for lack of disk space (then the body is not even read).
+ * lines (the good ones are written all the same), 401/403 when the server has users and the
+ * request is not from one who writes ({@link WriteAuthorization}), 413 past the body limit, 415
+ * for an unknown encoding, 503 when the database could not log the points, with Retry-After when
+ * it is read-only for lack of disk space (then the body is not even read).
  */
 final class WriteResource implements Resource {
   /**
@@ -28,13 +29,16 @@ final class WriteResource implements Resource {
   private final Database db;
   private final long maxBodyBytes;
   private final ThreadLocal<LineProtocolIngest> ingests;
+  private final WriteAuthorization authorization;
 
   /**
    * @param ingests one {@link LineProtocolIngest} per request thread, shared by both dialects:
    *     threads are pooled, so each keeps its parser caches and buffer across requests
    */
-  WriteResource(WriteDialect dialect, HttpSettings settings, Database db, ThreadLocal<LineProtocolIngest> ingests) {
+  WriteResource(WriteDialect dialect, HttpSettings settings, Database db, ThreadLocal<LineProtocolIngest> ingests,
+      WriteAuthorization authorization) {
     this.dialect = dialect;
+    this.authorization = authorization;
     this.db = db;
     this.maxBodyBytes = settings.maxBodyBytes();
     this.ingests = ingests;
@@ -51,11 +55,13 @@ final class WriteResource implements Resource {
     if (db.isClosed()) {
       throw new RefusedRequest(503, "unavailable", "the database is closed");
     }
+    QueryParameters query = new QueryParameters(request);
+    authorization.check(request, query);
     String readOnly = db.writesRefused();
     if (readOnly != null) {
       throw RefusedRequest.unavailableFor(RETRY_AFTER_SECONDS, "not written, " + readOnly);
     }
-    TimestampUnit unit = dialect.unit(new QueryParameters(request).get("precision"));
+    TimestampUnit unit = dialect.unit(query.get("precision"));
     boolean gzip = RequestBody.isGzip(request);
     IngestReport report;
     try (InputStream body = RequestBody.open(request, maxBodyBytes)) {

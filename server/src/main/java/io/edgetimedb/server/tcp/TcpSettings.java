@@ -2,6 +2,7 @@ package io.edgetimedb.server.tcp;
 
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.ServerSettings;
 import java.util.List;
 
 /**
@@ -26,7 +27,8 @@ public final class TcpSettings {
         + "socket_writer, netcat, ...)."));
     r.define(Setting.count(PORT, 8094, "TCP port of the line-protocol listener (Telegraf socket_listener's); 0 "
         + "picks a free port.").range(0, 65_535));
-    r.define(Setting.text(BIND, "0.0.0.0", "Address the TCP line-protocol listener listens on."));
+    r.define(Setting.text(BIND, ServerSettings.LOOPBACK, "Address the TCP line-protocol listener listens on; beyond "
+        + "loopback it needs security.allow-open (line protocol has no authentication)."));
     r.define(Setting.count(MAX_CONNECTIONS, 512, "Open TCP connections allowed at once; further ones are "
         + "closed as soon as they are accepted.").range(1, 100_000));
     r.define(Setting.bytes(MAX_LINE_LENGTH, 64 << 10, "Longest line accepted over TCP; a longer one is "

@@ -2,6 +2,7 @@ package io.edgetimedb.server.udp;
 
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.ServerSettings;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ public final class UdpSettings {
         + "loses datagrams silently when the server falls behind (counted in /metrics) and has no back-pressure."));
     r.define(Setting.count(PORT, 8089, "UDP port of the line-protocol listener (InfluxDB 1.x's); 0 picks a free "
         + "port.").range(0, 65_535));
-    r.define(Setting.text(BIND, "0.0.0.0", "Address the UDP line-protocol listener listens on."));
+    r.define(Setting.text(BIND, ServerSettings.LOOPBACK, "Address the UDP line-protocol listener listens on; beyond "
+        + "loopback it needs security.allow-open (line protocol has no authentication)."));
     r.define(Setting.bytes(RECEIVE_BUFFER, 8L << 20, "Kernel receive buffer asked for the UDP socket: "
         + "datagrams arriving while it is full are dropped by the kernel. Linux grants at most "
         + "net.core.rmem_max; the log says what was granted.").range(64 << 10, 1L << 30));

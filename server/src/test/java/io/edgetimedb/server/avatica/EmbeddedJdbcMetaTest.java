@@ -2,6 +2,7 @@ package io.edgetimedb.server.avatica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.server.security.Users;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,7 +39,7 @@ class EmbeddedJdbcMetaTest {
       }
       ps.executeBatch();
     }
-    meta = new EmbeddedJdbcMeta(url, AvaticaEndpointTest.loopback());
+    meta = new EmbeddedJdbcMeta(url, AvaticaEndpointTest.loopback(), new BasicAuthentication(Users.none()));
     connection = new Meta.ConnectionHandle("c");
     meta.openConnection(connection, Map.of());
   }

@@ -4,6 +4,7 @@ import io.edgetimedb.engine.Database;
 import io.edgetimedb.engine.read.PointCursor;
 import io.edgetimedb.engine.read.ReadRequest;
 import io.edgetimedb.server.metrics.ServerMetrics;
+import io.edgetimedb.server.security.Users;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +36,14 @@ final class HttpPort implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   HttpPort(Database db, HttpSettings settings) {
+    this(db, settings, Users.none());
+  }
+
+  /** A port whose writes need one of these users. */
+  HttpPort(Database db, HttpSettings settings, Users writers) {
     this.db = db;
     this.metrics = new ServerMetrics(db);
-    this.endpoint = new HttpEndpoint(settings.withBindHost("127.0.0.1").withPort(0), db, metrics);
+    this.endpoint = new HttpEndpoint(settings.withBindHost("127.0.0.1").withPort(0), db, metrics, writers);
     endpoint.start();
   }
 

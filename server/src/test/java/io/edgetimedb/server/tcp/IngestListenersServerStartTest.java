@@ -36,7 +36,7 @@ class IngestListenersServerStartTest {
   }
 
   private static int port(String readyLine, String endpoint) {
-    Matcher m = Pattern.compile(endpoint + "=0\\.0\\.0\\.0:(\\d+)").matcher(readyLine);
+    Matcher m = Pattern.compile(endpoint + "=127\\.0\\.0\\.1:(\\d+)").matcher(readyLine);
     assertThat(m.find()).as(readyLine).isTrue();
     return Integer.parseInt(m.group(1));
   }
@@ -78,7 +78,7 @@ class IngestListenersServerStartTest {
     } finally {
       server.stop();
     }
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped tcp=0.0.0.0:").contains("stopped udp=0.0.0.0:");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("stopped tcp=127.0.0.1:").contains("stopped udp=127.0.0.1:");
   }
 
   @Test
@@ -86,7 +86,7 @@ class IngestListenersServerStartTest {
     Server server = Server.start(settings(), List.of(TcpListener::start, UdpListener::start),
         new PrintStream(new ByteArrayOutputStream()));
     try {
-      assertThat(server.readyLine()).contains(" tcp=0.0.0.0:").doesNotContain("udp=");
+      assertThat(server.readyLine()).contains(" tcp=127.0.0.1:").doesNotContain("udp=");
     } finally {
       server.stop();
     }

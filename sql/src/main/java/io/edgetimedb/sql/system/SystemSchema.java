@@ -1,6 +1,7 @@
 package io.edgetimedb.sql.system;
 
 import io.edgetimedb.engine.Database;
+import io.edgetimedb.sql.access.Access;
 import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -8,18 +9,18 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 /**
  * Schema {@code sys}: the database describing itself. {@code storage} is an external contract
  * (measurement, series, points, bytes); SHOW statements are queries over these tables.
- * Registered once per connection, so it also knows the connection's user.
+ * Registered once per connection, so it also knows the connection's user and role.
  */
 public final class SystemSchema extends AbstractSchema {
   /** The name the driver registers this schema under. */
   public static final String NAME = "sys";
 
   private final Map<String, Table> tables;
-  private final String user;
+  private final Access access;
 
-  /** The schema of one connection, whose user is named {@code user} (the source of its SET changes). */
-  public SystemSchema(Database db, String user) {
-    this.user = user;
+  /** The schema of one connection, whose user (the source of its SET changes) and role {@code access} gives. */
+  public SystemSchema(Database db, Access access) {
+    this.access = access;
     tables = Map.ofEntries(
         Map.entry("storage", new StorageTable(db)),
         Map.entry("series", new SeriesTable(db)),
@@ -36,7 +37,12 @@ public final class SystemSchema extends AbstractSchema {
 
   /** The user of the connection this schema belongs to. */
   public String user() {
-    return user;
+    return access.user();
+  }
+
+  /** The user and role of the connection this schema belongs to. */
+  public Access access() {
+    return access;
   }
 
   @Override
