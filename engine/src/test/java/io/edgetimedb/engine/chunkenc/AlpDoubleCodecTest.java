@@ -3,9 +3,10 @@ package io.edgetimedb.engine.chunkenc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class AlpDoubleCodecTest extends CodecContract<double[]> {
   private final AlpDoubleCodec codec = new AlpDoubleCodec();
@@ -18,7 +19,7 @@ class AlpDoubleCodecTest extends CodecContract<double[]> {
   }
 
   @Override
-  Arbitrary<double[]> valueChunks() {
+  Gen<double[]> valueChunks() {
     return AdversarialValues.doubleChunks();
   }
 

@@ -2,22 +2,27 @@ package io.edgetimedb.engine.chunkenc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.util.Arrays;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class BitPackingTest {
 
-  @Property
-  void roundTripsAtEveryWidth(
-      @ForAll @Size(max = 200) long[] raw,
-      @ForAll @IntRange(min = 0, max = 64) int width,
-      @ForAll @IntRange(min = 0, max = 9) int prefix,
-      @ForAll @IntRange(min = 0, max = 9) int suffix) {
+  @Test
+  void roundTripsAtEveryWidth() {
+    qt().withExamples(1000)
+        .forAll(
+            AdversarialValues.longArrays(AdversarialValues.anyLong(), 200),
+            integers().between(0, 64),
+            integers().between(0, 9),
+            integers().between(0, 9))
+        .checkAssert(BitPackingTest::roundTripsAtWidth);
+  }
+
+  private static void roundTripsAtWidth(long[] raw, int width, int prefix, int suffix) {
     long[] values = masked(raw, width);
     ByteSink sink = new ByteSink(0);
     for (int i = 0; i < prefix; i++) {

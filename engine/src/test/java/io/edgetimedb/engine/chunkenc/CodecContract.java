@@ -1,12 +1,13 @@
 package io.edgetimedb.engine.chunkenc;
 
+import static io.edgetimedb.testsupport.AdversarialValues.byteArrays;
+import static io.edgetimedb.testsupport.AdversarialValues.seeds;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
 import java.lang.reflect.Array;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The properties every codec must have, written once: any chunk of its values round-trips
@@ -20,25 +21,26 @@ abstract class CodecContract<A> {
   abstract CodecRoundTrip<A> roundTrip();
 
   /** Random and adversarial chunks of the codec's values. */
-  abstract Arbitrary<A> valueChunks();
+  abstract Gen<A> valueChunks();
 
-  @Provide
-  Arbitrary<A> chunks() {
-    return valueChunks();
+  @Test
+  void roundTripsAnyChunkBitExactly() {
+    qt().withExamples(1000)
+        .forAll(valueChunks())
+        .checkAssert(values -> roundTrip().check(values, Array.getLength(values)));
   }
 
-  @Property
-  void roundTripsAnyChunkBitExactly(@ForAll("chunks") A values) {
-    roundTrip().check(values, Array.getLength(values));
+  @Test
+  void garbageIsCorruptOrDecodes() {
+    qt().withExamples(300)
+        .forAll(byteArrays(0, 64), integers().between(0, 200))
+        .checkAssert((bytes, count) -> roundTrip().checkGarbage(bytes, count));
   }
 
-  @Property(tries = 300)
-  void garbageIsCorruptOrDecodes(@ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip().checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 300)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") A values, @ForAll long seed) {
-    roundTrip().checkMangled(values, Array.getLength(values), seed);
+  @Test
+  void mangledEncodingsAreCorruptOrDecode() {
+    qt().withExamples(300)
+        .forAll(valueChunks(), seeds())
+        .checkAssert((values, seed) -> roundTrip().checkMangled(values, Array.getLength(values), seed));
   }
 }

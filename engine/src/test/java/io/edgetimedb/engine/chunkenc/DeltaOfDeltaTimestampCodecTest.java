@@ -3,9 +3,10 @@ package io.edgetimedb.engine.chunkenc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class DeltaOfDeltaTimestampCodecTest extends CodecContract<long[]> {
   private final DeltaOfDeltaTimestampCodec codec = new DeltaOfDeltaTimestampCodec();
@@ -18,7 +19,7 @@ class DeltaOfDeltaTimestampCodecTest extends CodecContract<long[]> {
   }
 
   @Override
-  Arbitrary<long[]> valueChunks() {
+  Gen<long[]> valueChunks() {
     return AdversarialValues.longChunks();
   }
 

@@ -2,9 +2,10 @@ package io.edgetimedb.engine.chunkenc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class DeltaZigZagLongCodecTest extends CodecContract<long[]> {
   private final DeltaZigZagLongCodec codec = new DeltaZigZagLongCodec();
@@ -17,7 +18,7 @@ class DeltaZigZagLongCodecTest extends CodecContract<long[]> {
   }
 
   @Override
-  Arbitrary<long[]> valueChunks() {
+  Gen<long[]> valueChunks() {
     return AdversarialValues.longChunks();
   }
 

@@ -2,13 +2,10 @@ package io.edgetimedb.engine.chunkenc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.edgetimedb.testsupport.AdversarialValues;
 import org.junit.jupiter.api.Test;
 
 class DictionaryStringCodecTest {
@@ -16,35 +13,32 @@ class DictionaryStringCodecTest {
   private final CodecRoundTrip<String[]> roundTrip =
       CodecRoundTrip.ofStrings(codec::encode, codec::decode);
 
-  @Provide
-  Arbitrary<String[]> chunks() {
-    return AdversarialValues.stringChunks();
+  @Test
+  void roundTripsPooledStrings() {
+    qt().withExamples(500)
+        .forAll(AdversarialValues.stringChunks())
+        .checkAssert(values -> roundTrip.check(values, values.length));
   }
 
-  @Provide
-  Arbitrary<String[]> distinctStrings() {
-    return AdversarialValues.strings().array(String[].class).ofMaxSize(40);
+  @Test
+  void roundTripsArbitraryStrings() {
+    qt().withExamples(500)
+        .forAll(AdversarialValues.distinctStringChunks())
+        .checkAssert(values -> roundTrip.check(values, values.length));
   }
 
-  @Property(tries = 500)
-  void roundTripsPooledStrings(@ForAll("chunks") String[] values) {
-    roundTrip.check(values, values.length);
+  @Test
+  void garbageIsCorruptOrDecodes() {
+    qt().withExamples(300)
+        .forAll(AdversarialValues.byteArrays(0, 64), integers().between(0, 200))
+        .checkAssert(roundTrip::checkGarbage);
   }
 
-  @Property(tries = 500)
-  void roundTripsArbitraryStrings(@ForAll("distinctStrings") String[] values) {
-    roundTrip.check(values, values.length);
-  }
-
-  @Property(tries = 300)
-  void garbageIsCorruptOrDecodes(
-      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip.checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 300)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") String[] values, @ForAll long seed) {
-    roundTrip.checkMangled(values, values.length, seed);
+  @Test
+  void mangledEncodingsAreCorruptOrDecode() {
+    qt().withExamples(300)
+        .forAll(AdversarialValues.stringChunks(), AdversarialValues.seeds())
+        .checkAssert((values, seed) -> roundTrip.checkMangled(values, values.length, seed));
   }
 
   @Test

@@ -2,14 +2,11 @@ package io.edgetimedb.engine.chunkenc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class DoubleColumnCodecTest {
@@ -23,31 +20,33 @@ class DoubleColumnCodecTest {
   private final CodecRoundTrip<double[]> xorAlone =
       CodecRoundTrip.ofDoubles(xor::encode, xor::decode);
 
-  @Provide
-  Arbitrary<double[]> chunks() {
-    return AdversarialValues.doubleChunks();
+  @Test
+  void roundTripsAnyDoublesBitExactlyAndKeepsTheSmallerEncoding() {
+    qt().withExamples(1000)
+        .forAll(AdversarialValues.doubleChunks())
+        .checkAssert(
+            values -> {
+              int size = roundTrip.check(values, values.length);
+              if (values.length > 0) {
+                int alpSize = alpAlone.encode(values, values.length).length;
+                int xorSize = xorAlone.encode(values, values.length).length;
+                assertThat(size).isEqualTo(1 + Math.min(alpSize, xorSize));
+              }
+            });
   }
 
-  @Property
-  void roundTripsAnyDoublesBitExactlyAndKeepsTheSmallerEncoding(
-      @ForAll("chunks") double[] values) {
-    int size = roundTrip.check(values, values.length);
-    if (values.length > 0) {
-      int alpSize = alpAlone.encode(values, values.length).length;
-      int xorSize = xorAlone.encode(values, values.length).length;
-      assertThat(size).isEqualTo(1 + Math.min(alpSize, xorSize));
-    }
+  @Test
+  void garbageIsCorruptOrDecodes() {
+    qt().withExamples(300)
+        .forAll(AdversarialValues.byteArrays(0, 64), integers().between(0, 200))
+        .checkAssert(roundTrip::checkGarbage);
   }
 
-  @Property(tries = 300)
-  void garbageIsCorruptOrDecodes(
-      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip.checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 300)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") double[] values, @ForAll long seed) {
-    roundTrip.checkMangled(values, values.length, seed);
+  @Test
+  void mangledEncodingsAreCorruptOrDecode() {
+    qt().withExamples(300)
+        .forAll(AdversarialValues.doubleChunks(), AdversarialValues.seeds())
+        .checkAssert((values, seed) -> roundTrip.checkMangled(values, values.length, seed));
   }
 
   @Test

@@ -3,8 +3,9 @@ package io.edgetimedb.engine.chunkenc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import net.jqwik.api.Arbitrary;
+import io.edgetimedb.testsupport.AdversarialValues;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class RunLengthBooleanCodecTest extends CodecContract<boolean[]> {
   private final RunLengthBooleanCodec codec = new RunLengthBooleanCodec();
@@ -17,7 +18,7 @@ class RunLengthBooleanCodecTest extends CodecContract<boolean[]> {
   }
 
   @Override
-  Arbitrary<boolean[]> valueChunks() {
+  Gen<boolean[]> valueChunks() {
     return AdversarialValues.booleanChunks();
   }
 

@@ -2,14 +2,11 @@ package io.edgetimedb.engine.chunkenc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.xerial.snappy.Snappy;
 
@@ -18,25 +15,25 @@ class SnappyBytesCodecTest {
   private final CodecRoundTrip<byte[][]> roundTrip =
       CodecRoundTrip.ofByteArrays(codec::encode, codec::decode);
 
-  @Provide
-  Arbitrary<byte[][]> chunks() {
-    return AdversarialValues.byteArrayChunks();
+  @Test
+  void roundTripsAnyByteArrays() {
+    qt().withExamples(300)
+        .forAll(AdversarialValues.byteArrayChunks())
+        .checkAssert(values -> roundTrip.check(values, values.length));
   }
 
-  @Property(tries = 300)
-  void roundTripsAnyByteArrays(@ForAll("chunks") byte[][] values) {
-    roundTrip.check(values, values.length);
+  @Test
+  void garbageIsCorruptOrDecodes() {
+    qt().withExamples(200)
+        .forAll(AdversarialValues.byteArrays(0, 64), integers().between(0, 200))
+        .checkAssert(roundTrip::checkGarbage);
   }
 
-  @Property(tries = 200)
-  void garbageIsCorruptOrDecodes(
-      @ForAll @Size(max = 64) byte[] bytes, @ForAll @IntRange(max = 200) int count) {
-    roundTrip.checkGarbage(bytes, count);
-  }
-
-  @Property(tries = 200)
-  void mangledEncodingsAreCorruptOrDecode(@ForAll("chunks") byte[][] values, @ForAll long seed) {
-    roundTrip.checkMangled(values, values.length, seed);
+  @Test
+  void mangledEncodingsAreCorruptOrDecode() {
+    qt().withExamples(200)
+        .forAll(AdversarialValues.byteArrayChunks(), AdversarialValues.seeds())
+        .checkAssert((values, seed) -> roundTrip.checkMangled(values, values.length, seed));
   }
 
   @Test

@@ -3,9 +3,10 @@ package io.edgetimedb.engine.chunkenc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.util.Arrays;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class XorDoubleCodecTest extends CodecContract<double[]> {
   private final XorDoubleCodec codec = new XorDoubleCodec();
@@ -18,7 +19,7 @@ class XorDoubleCodecTest extends CodecContract<double[]> {
   }
 
   @Override
-  Arbitrary<double[]> valueChunks() {
+  Gen<double[]> valueChunks() {
     return AdversarialValues.doubleChunks();
   }
 

@@ -1,16 +1,17 @@
 package io.edgetimedb.engine.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.roaringbitmap.RoaringBitmap;
 
 /** select() agrees with evaluating the predicate on every series' tags one by one. */
@@ -26,11 +27,15 @@ class TagIndexSelectPropertyTest {
   /** One generated series: its tags, and whether it is removed again after everything was added. */
   record GeneratedSeries(Map<String, String> tags, boolean removed) {}
 
-  @Property(tries = 300)
-  void selectMatchesBruteForce(
-      @ForAll("seriesLists") List<GeneratedSeries> series,
-      @ForAll("idStrides") int idStride,
-      @ForAll("predicates") List<TagPredicate> predicates) {
+  @Test
+  void selectMatchesBruteForce() {
+    qt().withExamples(300)
+        .forAll(seriesLists(), idStrides(), predicates())
+        .checkAssert(TagIndexSelectPropertyTest::selectMatchesBruteForce);
+  }
+
+  private static void selectMatchesBruteForce(
+      List<GeneratedSeries> series, int idStride, List<TagPredicate> predicates) {
     TagIndex index = new TagIndex();
     for (int i = 0; i < series.size(); i++) {
       apply(index, i * idStride, series.get(i).tags(), true);
@@ -52,51 +57,58 @@ class TagIndexSelectPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<GeneratedSeries>> seriesLists() {
-    Arbitrary<Map<String, String>> tags = Arbitraries.maps(Arbitraries.of(INDEXED_KEYS), Arbitraries.of(INDEXED_VALUES)).ofMaxSize(4);
-    return Combinators.combine(tags, Arbitraries.of(true, false))
-        .as(GeneratedSeries::new)
-        .list()
-        .ofMaxSize(40);
+  private static Gen<List<GeneratedSeries>> seriesLists() {
+    Gen<Map<String, String>> tags =
+        lists().of(Generate.pick(INDEXED_VALUES).toOptionals(50)).ofSize(INDEXED_KEYS.size())
+            .map(TagIndexSelectPropertyTest::presentTags);
+    return lists().of(tags.zip(booleans().all(), GeneratedSeries::new)).ofSizeBetween(0, 40);
+  }
+
+  /** Each indexed key with the value drawn for it, if one was. */
+  private static Map<String, String> presentTags(List<Optional<String>> valuePerKey) {
+    Map<String, String> tags = new TreeMap<>();
+    for (int k = 0; k < INDEXED_KEYS.size(); k++) {
+      String key = INDEXED_KEYS.get(k);
+      valuePerKey.get(k).ifPresent(value -> tags.put(key, value));
+    }
+    return tags;
   }
 
   /** Stride 1 keeps ids dense; 65,537 puts every series in its own Roaring container. */
-  @Provide
-  Arbitrary<Integer> idStrides() {
-    return Arbitraries.of(1, 3, 65_537);
+  private static Gen<Integer> idStrides() {
+    return Generate.pick(List.of(1, 3, 65_537));
   }
 
   /**
    * Trees at most three operators deep over the leaves; several per index, so that a select which
    * damaged a stored posting is caught by the next one.
    */
-  @Provide
-  Arbitrary<List<TagPredicate>> predicates() {
-    return predicateTrees(3).list().ofMinSize(1).ofMaxSize(4);
+  private static Gen<List<TagPredicate>> predicates() {
+    return lists().of(predicateTrees(3)).ofSizeBetween(1, 4);
   }
 
-  private static Arbitrary<TagPredicate> predicateTrees(int depth) {
+  private static Gen<TagPredicate> predicateTrees(int depth) {
     if (depth == 0) {
       return leaves();
     }
-    Arbitrary<TagPredicate> child = predicateTrees(depth - 1);
-    Arbitrary<TagPredicate[]> children = child.array(TagPredicate[].class).ofMinSize(1).ofMaxSize(3);
-    return Arbitraries.oneOf(
+    Gen<TagPredicate> child = predicateTrees(depth - 1);
+    Gen<TagPredicate[]> children =
+        lists().of(child).ofSizeBetween(1, 3).map(list -> list.toArray(TagPredicate[]::new));
+    return Generate.oneOf(
         leaves(),
         child.map(TagPredicate::not),
-        children.map(TagPredicate::and),
-        children.map(TagPredicate::or));
+        children.map(operands -> TagPredicate.and(operands)),
+        children.map(operands -> TagPredicate.or(operands)));
   }
 
-  private static Arbitrary<TagPredicate> leaves() {
-    Arbitrary<String> keys = Arbitraries.of(QUERIED_KEYS);
-    Arbitrary<String> values = Arbitraries.of(QUERIED_VALUES);
-    return Arbitraries.oneOf(
-        Arbitraries.just(TagPredicate.all()),
-        Combinators.combine(keys, values).as(TagPredicate::eq),
-        Combinators.combine(keys, values.list().ofMinSize(1).ofMaxSize(3)).as(TagPredicate::in),
-        Combinators.combine(keys, Arbitraries.of(QUERIED_PREFIXES)).as(TagPredicate::prefix),
+  private static Gen<TagPredicate> leaves() {
+    Gen<String> keys = Generate.pick(QUERIED_KEYS);
+    Gen<String> values = Generate.pick(QUERIED_VALUES);
+    return Generate.oneOf(
+        Generate.constant(TagPredicate.all()),
+        keys.zip(values, TagPredicate::eq),
+        keys.zip(lists().of(values).ofSizeBetween(1, 3), TagPredicate::in),
+        keys.zip(Generate.pick(QUERIED_PREFIXES), TagPredicate::prefix),
         keys.map(TagPredicate::hasKey));
   }
 

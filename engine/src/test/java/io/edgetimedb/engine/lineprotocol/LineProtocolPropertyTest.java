@@ -1,6 +1,17 @@
 package io.edgetimedb.engine.lineprotocol;
 
+import static io.edgetimedb.testsupport.AdversarialValues.anyChar;
+import static io.edgetimedb.testsupport.AdversarialValues.anyLong;
+import static io.edgetimedb.testsupport.AdversarialValues.byteArrays;
+import static io.edgetimedb.testsupport.AdversarialValues.charsOf;
+import static io.edgetimedb.testsupport.AdversarialValues.seeds;
+import static io.edgetimedb.testsupport.AdversarialValues.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.edgetimedb.engine.write.PointBatch;
 import java.math.BigDecimal;
@@ -11,13 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Properties of the parser: (1) any point rendered by the reference writer parses back to the
@@ -27,9 +35,14 @@ import net.jqwik.api.constraints.Size;
 class LineProtocolPropertyTest {
   private static final long DEFAULT_MILLIS = 123_456L;
 
-  @Property(tries = 400)
-  void renderedPointsParseBackToTheSamePoints(@ForAll("points") @Size(max = 20) List<ReferencePoint> points,
-      @ForAll Precision precision) {
+  @Test
+  void renderedPointsParseBackToTheSamePoints() {
+    qt().withExamples(400)
+        .forAll(points(0, 20), Generate.enumValues(Precision.class))
+        .checkAssert(LineProtocolPropertyTest::renderedPointsParseBack);
+  }
+
+  private static void renderedPointsParseBack(List<ReferencePoint> points, Precision precision) {
     PointBatch expected = new PointBatch();
     StringBuilder body = new StringBuilder();
     for (ReferencePoint point : points) {
@@ -43,23 +56,30 @@ class LineProtocolPropertyTest {
     assertThat(BatchText.of(parsed)).containsExactlyElementsOf(BatchText.of(expected));
   }
 
-  @Property(tries = 500)
-  void randomBytesNeverThrow(@ForAll @Size(max = 300) byte[] bytes, @ForAll Precision precision) {
-    ParseResult result = new LineProtocolParser().parse(bytes, 0, bytes.length, precision, 0, 1, new PointBatch());
-    assertThat(result.points() + result.errorCount()).isEqualTo(result.lines());
+  @Test
+  void randomBytesNeverThrow() {
+    qt().withExamples(500).forAll(byteArrays(0, 300), Generate.enumValues(Precision.class)).checkAssert((bytes, precision) -> {
+      ParseResult result = new LineProtocolParser().parse(bytes, 0, bytes.length, precision, 0, 1, new PointBatch());
+      assertThat(result.points() + result.errorCount()).isEqualTo(result.lines());
+    });
   }
 
-  @Property(tries = 500)
-  void randomLineProtocolCharactersNeverThrow(@ForAll("protocolNoise") String noise) {
-    byte[] bytes = noise.getBytes(StandardCharsets.UTF_8);
-    ParseResult result = new LineProtocolParser().parse(bytes, 0, bytes.length, Precision.NANOSECONDS, 0, 1,
-        new PointBatch());
-    assertThat(result.points() + result.errorCount()).isEqualTo(result.lines());
+  @Test
+  void randomLineProtocolCharactersNeverThrow() {
+    qt().withExamples(500).forAll(protocolNoise()).checkAssert(noise -> {
+      byte[] bytes = noise.getBytes(StandardCharsets.UTF_8);
+      ParseResult result = new LineProtocolParser().parse(bytes, 0, bytes.length, Precision.NANOSECONDS, 0, 1,
+          new PointBatch());
+      assertThat(result.points() + result.errorCount()).isEqualTo(result.lines());
+    });
   }
 
-  @Property(tries = 500)
-  void aMangledLineCostsAtMostItself(@ForAll("points") @Size(min = 3, max = 3) List<ReferencePoint> points,
-      @ForAll long seed) {
+  @Test
+  void aMangledLineCostsAtMostItself() {
+    qt().withExamples(500).forAll(points(3, 3), seeds()).checkAssert(LineProtocolPropertyTest::mangledLineCostsAtMostItself);
+  }
+
+  private static void mangledLineCostsAtMostItself(List<ReferencePoint> points, long seed) {
     String mangled = mangle(points.get(1).line(), new Random(seed));
     String body = points.get(0).line() + "\n" + mangled + "\n" + points.get(2).line() + "\n";
     PointBatch parsed = new PointBatch();
@@ -100,30 +120,29 @@ class LineProtocolPropertyTest {
     return out.toString();
   }
 
-  @Provide
-  Arbitrary<String> protocolNoise() {
-    return Arbitraries.strings().withChars(",= \\\"#\n\r\t-.+eEiutTfF0123456789mxé温").ofMaxLength(200);
+  private static Gen<String> protocolNoise() {
+    return strings(charsOf(",= \\\"#\n\r\t-.+eEiutTfF0123456789mxé温"), 0, 200);
   }
 
-  @Provide
-  Arbitrary<List<ReferencePoint>> points() {
-    return point().list();
+  private static Gen<List<ReferencePoint>> points(int min, int max) {
+    return lists().of(point()).ofSizeBetween(min, max);
   }
 
-  private Arbitrary<ReferencePoint> point() {
-    Arbitrary<String> measurement = names().filter(n -> !n.startsWith("#"));
-    Arbitrary<List<ReferencePoint.Tag>> tags = Combinators.combine(columnNames(), names())
-        .as(ReferencePoint.Tag::new).list().ofMaxSize(4).map(LineProtocolPropertyTest::distinctTags);
-    Arbitrary<List<ReferencePoint.Field>> fields = Combinators.combine(columnNames(), value())
-        .as((name, v) -> new ReferencePoint.Field(name, v.value(), v.text()))
-        .list().ofMinSize(1).ofMaxSize(4).map(LineProtocolPropertyTest::distinctFields);
-    Arbitrary<Long> timestamp = Arbitraries.oneOf(
-        Arbitraries.longs().between(-4_000_000_000_000_000_000L, 4_000_000_000_000_000_000L),
-        Arbitraries.longs().between(-9_000_000_000_000_000L, 9_000_000_000_000_000L),
-        Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L)).injectNull(0.2);
+  private static Gen<ReferencePoint> point() {
+    Gen<String> measurement = names().assuming(n -> !n.startsWith("#"));
+    Gen<List<ReferencePoint.Tag>> tags = lists().of(columnNames().zip(names(), ReferencePoint.Tag::new))
+        .ofSizeBetween(0, 4).map(LineProtocolPropertyTest::distinctTags);
+    Gen<List<ReferencePoint.Field>> fields = lists()
+        .of(columnNames().zip(value(), (name, v) -> new ReferencePoint.Field(name, v.value(), v.text())))
+        .ofSizeBetween(1, 4).map(LineProtocolPropertyTest::distinctFields);
+    Gen<Long> timestamp = Generate.oneOf(
+        longs().between(-4_000_000_000_000_000_000L, 4_000_000_000_000_000_000L),
+        longs().between(-9_000_000_000_000_000L, 9_000_000_000_000_000L),
+        Generate.pick(List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L)))
+        .toOptionals(20).map(t -> t.orElse(null));
     // any unit may be chosen, and seconds must fit as milliseconds: larger timestamps are
     // scaled down (the extremes of each unit are cases of LineProtocolSpecTest)
-    return Combinators.combine(measurement, tags, fields, timestamp).as(ReferencePoint::new)
+    return measurement.zip(tags, fields, timestamp, ReferencePoint::new)
         .map(p -> p.timestamp() == null || Math.abs(p.timestamp() / 1000) < Long.MAX_VALUE / 1_000_000 ? p
             : new ReferencePoint(p.measurement(), p.tags(), p.fields(), p.timestamp() / 1_000_000));
   }
@@ -141,42 +160,37 @@ class LineProtocolPropertyTest {
   }
 
   /** Names with every character the escaping rules mention, letters of other scripts and emoji. */
-  private Arbitrary<String> names() {
-    Arbitrary<String> plain = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
-    Arbitrary<String> tricky = Arbitraries.strings()
-        .withChars(",= \\\"#.-_tTi0é温")
-        .withCharRange('A', 'Z')
-        .ofMinLength(1).ofMaxLength(20);
-    Arbitrary<String> unicode = Arbitraries.of("温度", "Grüße", "🌡sensor", "\\", "a\\", "\\,", " ", "=", "x ");
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, plain), net.jqwik.api.Tuple.of(3, tricky), net.jqwik.api.Tuple.of(1, unicode));
+  private static Gen<String> names() {
+    Gen<String> plain = strings(Generate.characters('a', 'z'), 1, 12);
+    Gen<String> tricky = strings(charsOf(",= \\\"#.-_tTi0é温ABCDEFGHIJKLMNOPQRSTUVWXYZ"), 1, 20);
+    Gen<String> unicode = Generate.pick(List.of("温度", "Grüße", "🌡sensor", "\\", "a\\", "\\,", " ", "=", "x "));
+    return Generate.frequency(Pair.of(5, plain), Pair.of(3, tricky), Pair.of(1, unicode));
   }
 
-  private Arbitrary<String> columnNames() {
-    return names().filter(n -> !n.equalsIgnoreCase("ts"));
+  private static Gen<String> columnNames() {
+    return names().assuming(n -> !n.equalsIgnoreCase("ts"));
   }
 
   record Value(Object value, String text) {}
 
-  private Arbitrary<Value> value() {
-    Arbitrary<Value> doubles = Combinators.combine(doublesOfEveryKind(), Arbitraries.integers().between(0, 3))
-        .as(LineProtocolPropertyTest::doubleText);
-    Arbitrary<Value> longs = Arbitraries.longs().map(l -> new Value(l, l + "i"));
-    Arbitrary<Value> unsigned = Arbitraries.longs().greaterOrEqual(0).map(l -> new Value(l, l + "u"));
-    Arbitrary<Value> booleans = Arbitraries.of("t", "T", "true", "True", "TRUE", "f", "F", "false", "False", "FALSE")
+  private static Gen<Value> value() {
+    Gen<Value> doubles = doublesOfEveryKind().zip(integers().between(0, 3), LineProtocolPropertyTest::doubleText);
+    Gen<Value> longs = anyLong().map(l -> new Value(l, l + "i"));
+    Gen<Value> unsigned = anyLong().map(l -> l & Long.MAX_VALUE).map(l -> new Value(l, l + "u"));
+    Gen<Value> booleans = Generate.pick(List.of("t", "T", "true", "True", "TRUE", "f", "F", "false", "False", "FALSE"))
         .map(s -> new Value(s.toLowerCase(Locale.ROOT).startsWith("t"), s));
-    Arbitrary<Value> strings = Arbitraries.strings().all().ofMaxLength(30)
-        .filter(s -> s.indexOf('\n') < 0 && wellFormed(s)).map(s -> new Value(s, ReferencePoint.quoted(s)));
-    return Arbitraries.oneOf(doubles, longs, unsigned, booleans, strings);
+    Gen<Value> strings = strings(anyChar(), 0, 30)
+        .map(LineProtocolPropertyTest::withoutNewlinesAndLoneSurrogates).map(s -> new Value(s, ReferencePoint.quoted(s)));
+    return Generate.oneOf(doubles, longs, unsigned, booleans, strings);
   }
 
-  private Arbitrary<Double> doublesOfEveryKind() {
-    return Arbitraries.oneOf(
-        Arbitraries.doubles(),
-        Arbitraries.integers().between(-100_000, 100_000).map(i -> i / 100.0),
-        Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
-        Arbitraries.of(0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL,
-            9007199254740993.0, 0.1, 1e22, 1e23, 123456789012345678.0));
+  private static Gen<Double> doublesOfEveryKind() {
+    return Generate.oneOf(
+        doubles().any().assuming(Double::isFinite),
+        integers().between(-100_000, 100_000).map(i -> i / 100.0),
+        longs().all().map(Double::longBitsToDouble).assuming(Double::isFinite),
+        Generate.pick(List.of(0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL,
+            9007199254740993.0, 0.1, 1e22, 1e23, 123456789012345678.0)));
   }
 
   /** A double written four ways: Java's shortest form, plain decimal, lower-case exponent, integral. */
@@ -191,16 +205,18 @@ class LineProtocolPropertyTest {
     return new Value(Double.parseDouble(text), text);
   }
 
-  private static boolean wellFormed(String s) {
+  /** What a string field can hold: any string without a line end that UTF-8 can carry unchanged. */
+  private static String withoutNewlinesAndLoneSurrogates(String s) {
+    StringBuilder kept = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(++i)))) {
-        return false;
-      }
-      if (Character.isLowSurrogate(c)) {
-        return false;
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        kept.append(c).append(s.charAt(++i));
+      } else if (c != '\n' && !Character.isSurrogate(c)) {
+        kept.append(c);
       }
     }
-    return true;
+    return kept.toString();
   }
+
 }

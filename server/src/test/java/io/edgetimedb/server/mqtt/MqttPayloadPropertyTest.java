@@ -1,22 +1,29 @@
 package io.edgetimedb.server.mqtt;
 
+import static io.edgetimedb.testsupport.AdversarialValues.anyChar;
+import static io.edgetimedb.testsupport.AdversarialValues.anyLong;
+import static io.edgetimedb.testsupport.AdversarialValues.byteArrays;
+import static io.edgetimedb.testsupport.AdversarialValues.seeds;
+import static io.edgetimedb.testsupport.AdversarialValues.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.edgetimedb.engine.lineprotocol.Precision;
 import io.edgetimedb.engine.write.PointBatch;
+import io.edgetimedb.testsupport.AdversarialValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * What the payload mappers do with anything a broker may hand them: random bytes, mangled JSON and
@@ -46,31 +53,34 @@ class MqttPayloadPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<GoodPoint> goodPoints() {
-    Arbitrary<Object> values = Arbitraries.oneOf(Arbitraries.longs().map(v -> (Object) v),
-        Arbitraries.doubles().filter(Double::isFinite).map(v -> (Object) v));
-    return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8),
-        Arbitraries.longs().between(-1L << 40, 1L << 42), values).as(GoodPoint::new);
+  private static Gen<GoodPoint> goodPoints() {
+    Gen<Object> values = Generate.oneOf(anyLong().map(v -> (Object) v),
+        Generate.oneOf(AdversarialValues.shortDecimals(), doubles().any().assuming(Double::isFinite)).map(v -> (Object) v));
+    return strings(Generate.characters('a', 'z'), 1, 8)
+        .zip(longs().between(-1L << 40, 1L << 42), values, GoodPoint::new);
   }
 
   /** JSON array elements that cannot be points, each for another reason. */
-  @Provide
-  Arbitrary<String> badElements() {
-    Arbitrary<String> text = Arbitraries.strings().ofMaxLength(12)
+  private static Gen<String> badElements() {
+    Gen<String> text = strings(anyChar(), 0, 12)
         .map(s -> s.replaceAll("[\\x00-\\x1f\\\\\"]", "")); // what may stand between quotes unescaped
-    return Arbitraries.oneOf(
-        Arbitraries.longs().map(Object::toString),
+    return Generate.oneOf(
+        anyLong().map(Object::toString),
         text.map(s -> "\"" + s + "\""),
-        Arbitraries.of("null", "true", "[]", "[{\"v\":1}]", "{}", "{\"sensor\":\"only-a-tag\"}"),
+        Generate.pick(List.of("null", "true", "[]", "[{\"v\":1}]", "{}", "{\"sensor\":\"only-a-tag\"}")),
         text.map(s -> "{\"v\":[\"" + s + "\"]}"),
         text.map(s -> "{\"ts\":\"" + s + "\",\"v\":1}"),
-        Arbitraries.of("{\"ts\":true,\"v\":1}", "{\"ts\":1e300,\"v\":1}", "{\"v\":1,\"sensor\":{\"a\":1}}"));
+        Generate.pick(List.of("{\"ts\":true,\"v\":1}", "{\"ts\":1e300,\"v\":1}", "{\"v\":1,\"sensor\":{\"a\":1}}")));
   }
 
-  @Property(tries = 300)
-  void badElementsOfAJsonArrayCostOnlyThemselves(@ForAll @Size(max = 6) List<@From("goodPoints") GoodPoint> good,
-      @ForAll @Size(min = 1, max = 4) List<@From("badElements") String> bad, @ForAll long seed) {
+  @Test
+  void badElementsOfAJsonArrayCostOnlyThemselves() {
+    qt().withExamples(300)
+        .forAll(lists().of(goodPoints()).ofSizeBetween(0, 6), lists().of(badElements()).ofSizeBetween(1, 4), seeds())
+        .checkAssert(MqttPayloadPropertyTest::badElementsCostOnlyThemselves);
+  }
+
+  private static void badElementsCostOnlyThemselves(List<GoodPoint> good, List<String> bad, long seed) {
     List<String> elements = new ArrayList<>(good.stream().map(GoodPoint::json).toList());
     Random random = new Random(seed);
     for (String b : bad) {
@@ -86,9 +96,15 @@ class MqttPayloadPropertyTest {
     assertThat(BatchText.of(batch)).containsExactlyElementsOf(good.stream().map(GoodPoint::text).toList());
   }
 
-  @Property(tries = 300)
-  void garbageLinesCostOnlyThemselves(@ForAll @Size(max = 6) List<@From("goodPoints") GoodPoint> good,
-      @ForAll @Size(min = 1, max = 4) List<@Size(max = 40) String> garbage, @ForAll long seed) {
+  @Test
+  void garbageLinesCostOnlyThemselves() {
+    qt().withExamples(300)
+        .forAll(lists().of(goodPoints()).ofSizeBetween(0, 6), lists().of(strings(anyChar(), 0, 40)).ofSizeBetween(1, 4),
+            seeds())
+        .checkAssert(MqttPayloadPropertyTest::garbageLinesCostOnlyThemselves);
+  }
+
+  private static void garbageLinesCostOnlyThemselves(List<GoodPoint> good, List<String> garbage, long seed) {
     List<String> lines = new ArrayList<>(good.stream().map(GoodPoint::line).toList());
     Random random = new Random(seed);
     for (String g : garbage) {
@@ -102,25 +118,33 @@ class MqttPayloadPropertyTest {
     assertThat(BatchText.of(batch)).containsSubsequence(good.stream().map(GoodPoint::text).toList());
   }
 
-  @Property(tries = 500)
-  void mangledPayloadsNeverThrow(@ForAll @Size(min = 1, max = 4) List<@From("goodPoints") GoodPoint> good,
-      @ForAll boolean json, @ForAll long seed) {
-    String payload = json ? "[" + String.join(",", good.stream().map(GoodPoint::json).toList()) + "]"
-        : String.join("\n", good.stream().map(GoodPoint::line).toList());
-    assertConsistent(PayloadFormat.AUTO, bytes(mangle(payload, new Random(seed))));
+  @Test
+  void mangledPayloadsNeverThrow() {
+    qt().withExamples(500)
+        .forAll(lists().of(goodPoints()).ofSizeBetween(1, 4), booleans().all(), seeds())
+        .checkAssert((good, json, seed) -> {
+          String payload = json ? "[" + String.join(",", good.stream().map(GoodPoint::json).toList()) + "]"
+              : String.join("\n", good.stream().map(GoodPoint::line).toList());
+          assertConsistent(PayloadFormat.AUTO, bytes(mangle(payload, new Random(seed))));
+        });
   }
 
-  @Property(tries = 500)
-  void randomBytesNeverThrow(@ForAll @Size(max = 200) byte[] payload, @ForAll PayloadFormat format) {
-    assertConsistent(format, payload);
+  @Test
+  void randomBytesNeverThrow() {
+    qt().withExamples(500)
+        .forAll(byteArrays(0, 200), Generate.enumValues(PayloadFormat.class))
+        .checkAssert((payload, format) -> assertConsistent(format, payload));
   }
 
-  @Property(tries = 200)
-  void deeplyNestedJsonNeverThrows(@ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 3_000) int depth,
-      @ForAll boolean arrays) {
-    String open = arrays ? "[" : "{\"a\":";
-    String close = arrays ? "]" : "}";
-    assertConsistent(PayloadFormat.JSON, bytes(open.repeat(depth) + "1" + close.repeat(depth)));
+  @Test
+  void deeplyNestedJsonNeverThrows() {
+    qt().withExamples(200)
+        .forAll(integers().between(1, 3_000), booleans().all())
+        .checkAssert((depth, arrays) -> {
+          String open = arrays ? "[" : "{\"a\":";
+          String close = arrays ? "]" : "}";
+          assertConsistent(PayloadFormat.JSON, bytes(open.repeat(depth) + "1" + close.repeat(depth)));
+        });
   }
 
   private static void assertConsistent(PayloadFormat format, byte[] payload) {

@@ -1,6 +1,10 @@
 package io.edgetimedb.server.tcp;
 
+import static io.edgetimedb.testsupport.AdversarialValues.byteArrays;
+import static io.edgetimedb.testsupport.AdversarialValues.seeds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.edgetimedb.testsupport.StoredRows;
 import io.edgetimedb.engine.Database;
@@ -19,13 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random and mutated line-protocol bytes sent to both listeners, mixed with good lines: no
@@ -43,20 +46,21 @@ class IngestListenersFuzzTest {
   /** Bytes that mean something in line protocol. */
   private static final byte[] SPECIAL = "\\\"=, \n\r\t#i".getBytes(StandardCharsets.UTF_8);
   private static final AtomicInteger TRY = new AtomicInteger();
+  /** A failing try can wait 10 s for its good lines, so shrinking stops early. */
+  private static final int SHRINK_CYCLES = 20;
 
   private static Database db;
   private static TcpListener tcp;
   private static UdpListener udp;
 
-  private static synchronized void startOnce() throws IOException {
-    if (db == null) {
-      db = Database.open(DatabaseConfig.defaults());
-      tcp = TcpListener.start(TcpConfig.loopback().withMaxLineLength(MAX_LINE), db::write, System::currentTimeMillis);
-      udp = UdpListener.start(UdpConfig.loopback(), db::write, System::currentTimeMillis);
-    }
+  @BeforeAll
+  static void start() throws IOException {
+    db = Database.open(DatabaseConfig.defaults());
+    tcp = TcpListener.start(TcpConfig.loopback().withMaxLineLength(MAX_LINE), db::write, System::currentTimeMillis);
+    udp = UdpListener.start(UdpConfig.loopback(), db::write, System::currentTimeMillis);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() throws Exception {
     if (db != null) {
       tcp.close();
@@ -66,18 +70,32 @@ class IngestListenersFuzzTest {
     }
   }
 
+  /** One try of a property, which sends and waits and so may throw checked exceptions. */
+  private interface Try {
+    void run() throws Exception;
+  }
+
+  /** Runs a try inside a QuickTheories check, which takes unchecked failures only. */
+  private static void rethrowing(Try attempt) {
+    try {
+      attempt.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A piece of a stream: a good line (kept, to be found again) or bytes of anything. */
   record Piece(boolean good, byte[] bytes) {}
 
-  @Provide
-  Arbitrary<List<Piece>> streams() {
-    Arbitrary<Piece> garbage = Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(2 * MAX_LINE),
-        Combinators.combine(Arbitraries.of(TEMPLATES), Arbitraries.longs()).as(IngestListenersFuzzTest::mutate))
+  private static Gen<List<Piece>> streams() {
+    Gen<Piece> garbage = Generate.oneOf(
+        byteArrays(0, 2 * MAX_LINE),
+        Generate.pick(TEMPLATES).zip(seeds(), IngestListenersFuzzTest::mutate))
         .map(bytes -> new Piece(false, bytes));
-    Arbitrary<Piece> good = Arbitraries.just(new Piece(true, new byte[0]));
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, good), net.jqwik.api.Tuple.of(2, garbage))
-        .list().ofMinSize(1).ofMaxSize(12);
+    Gen<Piece> good = Generate.constant(new Piece(true, new byte[0]));
+    return lists().of(Generate.frequency(Pair.of(1, good), Pair.of(2, garbage))).ofSizeBetween(1, 12);
   }
 
   /** A template line with a few random byte flips, deletions, insertions and duplications. */
@@ -128,10 +146,14 @@ class IngestListenersFuzzTest {
     return good;
   }
 
-  @Property(tries = 100)
-  void tcpKeepsTheGoodLinesOfAnyStreamAndStaysAlive(@ForAll("streams") List<Piece> pieces, @ForAll long cuts)
-      throws Exception {
-    startOnce();
+  @Test
+  void tcpKeepsTheGoodLinesOfAnyStreamAndStaysAlive() {
+    qt().withExamples(100).withShrinkCycles(SHRINK_CYCLES)
+        .forAll(streams(), seeds())
+        .checkAssert((pieces, cuts) -> rethrowing(() -> tcpKeepsTheGoodLines(pieces, cuts)));
+  }
+
+  private static void tcpKeepsTheGoodLines(List<Piece> pieces, long cuts) throws Exception {
     int attempt = TRY.incrementAndGet();
     List<byte[]> parts = new ArrayList<>();
     int good = render(pieces, attempt, parts);
@@ -156,9 +178,14 @@ class IngestListenersFuzzTest {
     assertThat(tcp.threadsAlive()).isTrue();
   }
 
-  @Property(tries = 100)
-  void udpKeepsTheGoodLinesOfAnyDatagramAndStaysAlive(@ForAll("streams") List<Piece> pieces) throws Exception {
-    startOnce();
+  @Test
+  void udpKeepsTheGoodLinesOfAnyDatagramAndStaysAlive() {
+    qt().withExamples(100).withShrinkCycles(SHRINK_CYCLES)
+        .forAll(streams())
+        .checkAssert(pieces -> rethrowing(() -> udpKeepsTheGoodLines(pieces)));
+  }
+
+  private static void udpKeepsTheGoodLines(List<Piece> pieces) throws Exception {
     int attempt = TRY.incrementAndGet();
     List<byte[]> parts = new ArrayList<>();
     int good = render(pieces, attempt, parts);
