@@ -57,6 +57,11 @@ public final class MeasurementSchema {
   }
 
   /** Fields in the order they appeared (their ids), as they stand now; later additions do not show. */
+  /** How many fields the measurement has: {@code fields().size()} without the list. */
+  public int fieldCount() {
+    return fieldCount;
+  }
+
   public List<FieldSchema> fields() {
     int count = fieldCount;
     return new FieldPrefix(fieldsById, count);

@@ -420,7 +420,7 @@ public final class BatchWriter implements FieldValues {
       boolean known = idsResolved ? batch.fieldId(f) >= 0 : schema.field(batch.fieldName(f)) != null;
       added += known ? 0 : 1;
     }
-    long total = (long) schema.fields().size() + added;
+    long total = (long) schema.fieldCount() + added;
     if (added == 0 || total <= maxFields) {
       return null;
     }
