@@ -36,6 +36,9 @@ public final class EngineSettings {
   public static final String RECEIVE_TIME_STAMP = "ingest.receive-time-stamp";
   public static final String STAMPED_SOURCES = "ingest.stamped-sources";
   public static final String TRACKED_SOURCES = "ingest.tracked-sources";
+  /** Read by the SQL layer when a query starts; defined here so that every way in has them. */
+  public static final String QUERY_TIMEOUT = "query.timeout";
+  public static final String QUERY_MAX_ROWS_HELD = "query.max-rows-held";
   /** The clock policy's settings: a change of any of them replaces the policy. */
   static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
       STAMPED_SOURCES);
@@ -67,6 +70,16 @@ public final class EngineSettings {
     registry.define(Setting.bytes(WAL_SEGMENT_SIZE, d.wal().segmentBytes(), "Size at which the write-ahead log "
         + "starts a new segment file.").range(MIN_SEGMENT_BYTES, WalOptions.MAX_SEGMENT_BYTES));
     defineClockPolicy(registry);
+    defineQueryLimits(registry);
+  }
+
+  /** Bounds of one query, so that no query takes the box: read when each query starts. */
+  private static void defineQueryLimits(SettingsRegistry registry) {
+    registry.define(Setting.duration(QUERY_TIMEOUT, 60_000, "A query whose statement sets no timeout of its own "
+        + "(Statement.setQueryTimeout) is stopped after this long with SQLSTATE 57014; 0ms for never.").changeable());
+    registry.define(Setting.count(QUERY_MAX_ROWS_HELD, 250_000, "Most rows one query's sorts, join inner "
+        + "sides, windows and set operations may hold together; beyond, it fails with SQLSTATE 53200 instead of "
+        + "filling the heap.").range(1, Long.MAX_VALUE).changeable());
   }
 
   /** The clock policy's settings at the defaults docs/clocks.md explains. */
