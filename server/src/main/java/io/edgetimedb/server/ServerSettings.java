@@ -3,6 +3,8 @@ package io.edgetimedb.server;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.avatica.ConnectionLimits;
+import io.edgetimedb.server.avatica.QuerySlots;
 import io.edgetimedb.server.mqtt.MqttSettings;
 import io.edgetimedb.server.tcp.TcpSettings;
 import io.edgetimedb.server.udp.UdpSettings;
@@ -71,6 +73,8 @@ public final class ServerSettings {
         + "closed."));
     MqttSettings.define(r);
     TcpSettings.define(r);
+    ConnectionLimits.define(r);
+    QuerySlots.define(r);
     UdpSettings.define(r);
   }
 }

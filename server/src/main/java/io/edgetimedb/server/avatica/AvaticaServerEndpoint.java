@@ -6,6 +6,7 @@ import io.edgetimedb.jdbc.ServedDatabase;
 import io.edgetimedb.server.Endpoint;
 import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,18 @@ public final class AvaticaServerEndpoint implements Endpoint {
     AvaticaSettings settings = settings(server.settings());
     ServedDatabase served = EdgeDriver.serve(url, server.database());
     Timer queries = server.metrics().queryTimer();
-    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));
+    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, ConnectionLimits.from(server.settings()),
+        QuerySlots.from(server.settings()), url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));
+    FunctionCounter.builder("edgetimedb.avatica.queries.refused", endpoint, AvaticaEndpoint::queriesRefused)
+        .description("Remote queries refused because every query slot stayed busy").register(server.metrics().registry());
+    FunctionCounter.builder("edgetimedb.avatica.connections.refused", endpoint,
+        AvaticaEndpoint::connectionsRefusedTotal).tag("limit", "total")
+        .description("Remote JDBC connections refused because a connection limit was reached")
+        .register(server.metrics().registry());
+    FunctionCounter.builder("edgetimedb.avatica.connections.refused", endpoint,
+        AvaticaEndpoint::connectionsRefusedPerUser).tag("limit", "per-user")
+        .description("Remote JDBC connections refused because a connection limit was reached")
+        .register(server.metrics().registry());
     try {
       endpoint.start();
     } catch (RuntimeException e) {

@@ -22,13 +22,30 @@ import org.apache.calcite.avatica.remote.TypedValue;
 /**
  * Avatica's JdbcMeta over the embedded EdgeTimeDB driver: each remote connection is one embedded
  * connection, opened with only the client properties {@link ClientPropertyAllowList} lets through,
- * and closed by JdbcMeta's caches once idle for the configured time.
+ * admitted within the {@link ConnectionLimits}, running its queries in {@link QuerySlots}, and
+ * closed by JdbcMeta's caches once idle for the
+ * configured time. The cache never closes a connection to make room: JdbcMeta's default capacity
+ * (1,000) evicted other clients' connections when one client opened many.
  */
 final class EmbeddedJdbcMeta extends JdbcMeta {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
-  EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings) throws SQLException {
+  private final OpenConnections open;
+  private final QuerySlots slots;
+
+  EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings, ConnectionLimits limits, QuerySlots slots)
+      throws SQLException {
     super(embeddedUrl, cacheSettings(settings));
+    this.open = new OpenConnections(limits);
+    this.slots = slots;
+  }
+
+  QuerySlots querySlots() {
+    return slots;
+  }
+
+  OpenConnections openConnections() {
+    return open;
   }
 
   /**
@@ -37,6 +54,7 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
    */
   private static Properties cacheSettings(AvaticaSettings settings) {
     Properties p = new Properties();
+    p.setProperty(ConnectionCacheSettings.MAX_CAPACITY.key(), Long.toString(Long.MAX_VALUE));
     p.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), millis(settings.connectionIdleTimeout()));
     p.setProperty(ConnectionCacheSettings.EXPIRY_UNIT.key(), TimeUnit.MILLISECONDS.name());
     p.setProperty(StatementCacheSettings.EXPIRY_DURATION.key(), millis(settings.statementIdleTimeout()));
@@ -51,7 +69,14 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> clientProperties) {
     ClientPropertyAllowList.check(clientProperties);
-    super.openConnection(ch, clientProperties);
+    String user = clientProperties == null ? null : clientProperties.get("user");
+    open.admit(ch.id, user == null ? "anonymous" : user, getConnectionCache().asMap().keySet());
+    try {
+      super.openConnection(ch, clientProperties);
+    } catch (RuntimeException e) {
+      open.forget(ch.id);
+      throw e;
+    }
   }
 
   /**
@@ -78,15 +103,25 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    return withFirstFrames(super.execute(h, parameterValues, maxRowsInFirstFrame), maxRowsInFirstFrame);
+    slots.take();
+    try {
+      return withFirstFrames(super.execute(h, parameterValues, maxRowsInFirstFrame), maxRowsInFirstFrame);
+    } finally {
+      slots.give();
+    }
   }
 
   /** As {@link #execute(StatementHandle, List, int)}, for statements without parameters. */
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
-    return withFirstFrames(super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback),
-        maxRowsInFirstFrame);
+    slots.take();
+    try {
+      return withFirstFrames(super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback),
+          maxRowsInFirstFrame);
+    } finally {
+      slots.give();
+    }
   }
 
   private ExecuteResult withFirstFrames(ExecuteResult result, int maxRowsInFirstFrame) throws NoSuchStatementException {
@@ -104,7 +139,7 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
     }
     Frame next;
     try {
-      next = fetch(new StatementHandle(resultSet.connectionId, resultSet.statementId, null), rows.size(),
+      next = fetchRows(new StatementHandle(resultSet.connectionId, resultSet.statementId, null), rows.size(),
           maxRows - rows.size());
     } catch (MissingResultsException e) {
       throw new IllegalStateException("the result set of a statement just executed is gone", e);
@@ -123,6 +158,17 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
    */
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    slots.take();
+    try {
+      return fetchRows(h, offset, fetchMaxRowCount);
+    } finally {
+      slots.give();
+    }
+  }
+
+  /** A fetch within a request that holds a query slot already. */
+  private Frame fetchRows(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     TimeZone zone = TimeZone.getDefault();
     List<Integer> timestamps = zone.hasSameRules(UTC) ? List.of() : timestampColumns(h);

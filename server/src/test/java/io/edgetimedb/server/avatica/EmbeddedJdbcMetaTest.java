@@ -38,7 +38,7 @@ class EmbeddedJdbcMetaTest {
       }
       ps.executeBatch();
     }
-    meta = new EmbeddedJdbcMeta(url, AvaticaEndpointTest.loopback());
+    meta = new EmbeddedJdbcMeta(url, AvaticaEndpointTest.loopback(), ConnectionLimits.defaults(), QuerySlots.defaults());
     connection = new Meta.ConnectionHandle("c");
     meta.openConnection(connection, Map.of());
   }
