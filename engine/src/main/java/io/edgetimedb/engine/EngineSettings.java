@@ -77,8 +77,8 @@ public final class EngineSettings {
   private static void defineQueryLimits(SettingsRegistry registry) {
     registry.define(Setting.duration(QUERY_TIMEOUT, 60_000, "A query whose statement sets no timeout of its own "
         + "(Statement.setQueryTimeout) is stopped after this long with SQLSTATE 57014; 0ms for never.").changeable());
-    registry.define(Setting.count(QUERY_MAX_ROWS_HELD, 250_000, "Most rows one query's sorts, join inner "
-        + "sides, windows and set operations may hold together; beyond, it fails with SQLSTATE 53200 instead of "
+    registry.define(Setting.count(QUERY_MAX_ROWS_HELD, 250_000, "Most rows one query's sorts, hash-join "
+        + "build sides, windows and set operations may hold together; beyond, it fails with SQLSTATE 53200 instead of "
         + "filling the heap.").range(1, Long.MAX_VALUE).changeable());
   }
 

@@ -230,8 +230,9 @@ public final class EdgeMeta extends CalciteMetaImpl {
   }
 
   /**
-   * Closing a statement stops its query if one still runs: a remote client that closes its
-   * statement, or whose connection expires, leaves nothing running behind it.
+   * Closing a statement stops its query if one still runs: this is how {@code
+   * jdbc:edgetimedb:remote:} stops a query on the server at its timeout, and a remote client that
+   * closes its statement leaves nothing running behind it.
    */
   @Override
   public void closeStatement(StatementHandle h) {
