@@ -6,7 +6,6 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
-import org.apache.calcite.avatica.RemoteJdbcFactory;
 import org.apache.calcite.avatica.remote.FrameReadingDriver;
 
 /**
@@ -20,9 +19,7 @@ import org.apache.calcite.avatica.remote.FrameReadingDriver;
  *       client JVM's zone, as with the embedded driver;
  *   <li>{@code user} and {@code password} become HTTP BASIC credentials (Avatica's own
  *       {@code avatica_user}/{@code avatica_password}) unless {@code authentication} is given,
- *       so SQL clients' usual user and password fields log in;
- *   <li>{@code Statement.setQueryTimeout} works: a query that outlives it is stopped on the server
- *       and fails with SQLSTATE 57014 ({@link RemoteJdbcFactory}).
+ *       so SQL clients' usual user and password fields log in.
  * </ul>
  *
  * A connection the server refuses fails with a SQLException carrying the server's SQLSTATE,
@@ -34,12 +31,6 @@ final class RemoteDriver extends FrameReadingDriver {
   @Override
   protected String getConnectStringPrefix() {
     return PREFIX;
-  }
-
-  /** Avatica's JDBC objects, with statements that honour setQueryTimeout. */
-  @Override
-  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
-    return RemoteJdbcFactory.class.getName();
   }
 
   @Override

@@ -230,9 +230,8 @@ public final class EdgeMeta extends CalciteMetaImpl {
   }
 
   /**
-   * Closing a statement stops its query if one still runs: this is how {@code
-   * jdbc:edgetimedb:remote:} stops a query on the server at its timeout, and a remote client that
-   * closes its statement leaves nothing running behind it.
+   * Closing a statement stops its query if one still runs: a remote client that closes its
+   * statement leaves nothing running behind it.
    */
   @Override
   public void closeStatement(StatementHandle h) {

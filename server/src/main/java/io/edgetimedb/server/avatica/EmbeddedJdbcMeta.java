@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
@@ -208,6 +209,26 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot describe the result set being fetched", e);
     }
+  }
+
+  /**
+   * Stops the statement's running query before closing it: the embedded statement's close waits
+   * for locks its running execution may hold, while its cancel flag, checked by the query's
+   * guards, needs none. A remote client's close stops its query this way once the query computes
+   * its rows (a close during planning takes the statement's own close path).
+   */
+  @Override
+  public void closeStatement(StatementHandle h) {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    ResultSet running = info == null ? null : info.getResultSet();
+    try {
+      if (running != null && running.getStatement() instanceof AvaticaStatement embedded) {
+        embedded.connection.getCancelFlag(embedded.handle).set(true);
+      }
+    } catch (SQLException | NoSuchStatementException e) {
+      // closed already
+    }
+    super.closeStatement(h);
   }
 
   /** Closes every remote connection's embedded connection (their statements close with them). */
