@@ -42,6 +42,9 @@ public final class EngineSettings {
   public static final String ACCEPT_LOSS = DataLossException.ACCEPT_SETTING;
   public static final String MAX_FIELDS = "ingest.max-fields";
   public static final String MAX_SERIES = "ingest.max-series";
+  /** Read by the SQL layer when a query starts; defined here so that every way in has them. */
+  public static final String QUERY_TIMEOUT = "query.timeout";
+  public static final String QUERY_MAX_ROWS_HELD = "query.max-rows-held";
   /** The clock policy's settings: a change of any of them replaces the policy. */
   static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
       STAMPED_SOURCES);
@@ -96,6 +99,16 @@ public final class EngineSettings {
         + "directory held (damaged checkpoints or log with no intact copy): the loss is logged and stays in health; "
         + "off, such an open is refused and names what is lost. The server's --accept-loss sets it."));
     defineClockPolicy(registry);
+    defineQueryLimits(registry);
+  }
+
+  /** Bounds of one query, so that no query takes the box: read when each query starts. */
+  private static void defineQueryLimits(SettingsRegistry registry) {
+    registry.define(Setting.duration(QUERY_TIMEOUT, 60_000, "A query whose statement sets no timeout of its own "
+        + "(Statement.setQueryTimeout) is stopped after this long with SQLSTATE 57014; 0ms for never.").changeable());
+    registry.define(Setting.count(QUERY_MAX_ROWS_HELD, 250_000, "Most rows one query's sorts, hash-join "
+        + "build sides, windows and set operations may hold together; beyond, it fails with SQLSTATE 53200 instead of "
+        + "filling the heap.").range(1, Long.MAX_VALUE).changeable());
   }
 
   /** How the durable side recovers: the loss policy and the fallback log limit as the registry has them. */

@@ -3,6 +3,8 @@ package io.edgetimedb.server;
 import io.edgetimedb.engine.EngineSettings;
 import io.edgetimedb.engine.settings.Setting;
 import io.edgetimedb.engine.settings.SettingsRegistry;
+import io.edgetimedb.server.avatica.ConnectionLimits;
+import io.edgetimedb.server.avatica.QuerySlots;
 import io.edgetimedb.server.mqtt.MqttSettings;
 import io.edgetimedb.server.security.SecuritySettings;
 import io.edgetimedb.server.tcp.TcpSettings;
@@ -89,6 +91,8 @@ public final class ServerSettings {
     SecuritySettings.define(r);
     MqttSettings.define(r);
     TcpSettings.define(r);
+    ConnectionLimits.define(r);
+    QuerySlots.define(r);
     UdpSettings.define(r);
   }
 }

@@ -6,19 +6,27 @@ import io.edgetimedb.sql.access.Role;
 import io.edgetimedb.sql.ddl.SchemaStatements;
 import io.edgetimedb.sql.parse.EdgeParserFactory;
 import io.edgetimedb.grammar.ast.SetSetting;
+import io.edgetimedb.sql.limit.QueryGuards;
 import io.edgetimedb.sql.parse.EdgeStatementNode;
 import io.edgetimedb.sql.settings.SettingStatements;
 import java.lang.reflect.Type;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
 /**
- * Calcite's statement preparation with EdgeTimeDB's parser, schema statements and SET, and the
- * connection's role checked against each statement. Calcite makes one instance per statement; it
+ * Calcite's statement preparation with EdgeTimeDB's parser, schema statements and SET, the
+ * connection's role checked against each statement, and guards in every executable plan ({@link
+ * QueryGuards}: cancel, timeouts, rows held). Calcite makes one instance per statement; it
  * remembers the statement's context because the parser needs the database (for stored names) and
  * the connection's {@link Access}, and Calcite's parser hook does not pass them.
  */
@@ -69,5 +77,21 @@ public final class EdgePrepare extends CalcitePrepareImpl {
     } else {
       super.executeDdl(context, node);
     }
+  }
+
+  /** Calcite's, built as Calcite builds it (enumerable convention), but implementing guarded plans. */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType, CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
+    EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY
+        : EnumerableRel.Prefer.CUSTOM;
+    return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
+        prefer, createCluster(planner, new RexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
+        createConvertletTable()) {
+      @Override
+      protected PreparedResult implement(RelRoot root) {
+        return super.implement(root.withRel(QueryGuards.insert(root.rel)));
+      }
+    };
   }
 }

@@ -130,6 +130,19 @@ public final class EdgeMeta extends CalciteMetaImpl {
     }
   }
 
+  /**
+   * Clears a cancel left from before: Avatica sets a statement's cancel flag even when nothing
+   * runs, and Calcite never clears it, so a statement once cancelled would fail every later query.
+   * {@code Statement.cancel} stops what runs now (see {@link io.edgetimedb.sql.limit.QueryGuards}).
+   */
+  private void startRun(StatementHandle h) {
+    try {
+      getConnection().getCancelFlag(h).set(false);
+    } catch (NoSuchStatementException e) {
+      // Calcite reports the unknown statement itself
+    }
+  }
+
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     try {
@@ -142,6 +155,7 @@ public final class EdgeMeta extends CalciteMetaImpl {
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
+    startRun(h);
     try {
       Optional<InsertTemplate> insert = insertTemplate(sql).filter(t -> t.parameterCount() == 0);
       if (insert.isPresent()) {
@@ -216,9 +230,18 @@ public final class EdgeMeta extends CalciteMetaImpl {
     return Optional.of(values);
   }
 
+  /**
+   * Closing a statement stops its query if one still runs: a remote client that closes its
+   * statement leaves nothing running behind it.
+   */
   @Override
   public void closeStatement(StatementHandle h) {
     literalValues.remove(h.id);
+    try {
+      getConnection().getCancelFlag(h).set(true);
+    } catch (NoSuchStatementException e) {
+      // closed already
+    }
     super.closeStatement(h);
   }
 
@@ -250,6 +273,7 @@ public final class EdgeMeta extends CalciteMetaImpl {
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
+    startRun(h);
     try {
       Signature signature = getConnection().server.getStatement(h).getSignature();
       if (signature != null && signature.statementType == StatementType.OTHER_DDL) {

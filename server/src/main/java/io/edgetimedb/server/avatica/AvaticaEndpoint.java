@@ -29,10 +29,12 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 public final class AvaticaEndpoint implements AutoCloseable {
   private final AvaticaSettings settings;
+  private final ConnectionLimits limits;
+  private final QuerySlots slots;
   private final String embeddedJdbcUrl;
   private final LongConsumer executionNanos;
   private Connection keepOpen;
-  private EmbeddedJdbcMeta meta;
+  private volatile EmbeddedJdbcMeta meta;
   private HttpServer server;
 
   public AvaticaEndpoint(AvaticaSettings settings, String embeddedJdbcUrl) {
@@ -41,7 +43,14 @@ public final class AvaticaEndpoint implements AutoCloseable {
 
   /** @param executionNanos told how long each statement execution or fetch took on the server */
   public AvaticaEndpoint(AvaticaSettings settings, String embeddedJdbcUrl, LongConsumer executionNanos) {
+    this(settings, ConnectionLimits.defaults(), QuerySlots.defaults(), embeddedJdbcUrl, executionNanos);
+  }
+
+  AvaticaEndpoint(AvaticaSettings settings, ConnectionLimits limits, QuerySlots slots, String embeddedJdbcUrl,
+      LongConsumer executionNanos) {
     this.settings = Objects.requireNonNull(settings);
+    this.limits = Objects.requireNonNull(limits);
+    this.slots = Objects.requireNonNull(slots);
     this.embeddedJdbcUrl = Objects.requireNonNull(embeddedJdbcUrl);
     this.executionNanos = Objects.requireNonNull(executionNanos);
   }
@@ -54,7 +63,7 @@ public final class AvaticaEndpoint implements AutoCloseable {
     try {
       keepOpen = DriverManager.getConnection(embeddedJdbcUrl);
       BasicAuthentication authentication = new BasicAuthentication(settings.users());
-      meta = new EmbeddedJdbcMeta(embeddedJdbcUrl, settings, authentication);
+      meta = new EmbeddedJdbcMeta(embeddedJdbcUrl, settings, authentication, limits, slots);
       server = httpServer(authentication);
       server.start();
     } catch (SQLException | RuntimeException e) {
@@ -114,6 +123,21 @@ public final class AvaticaEndpoint implements AutoCloseable {
       throw new IllegalStateException("not started");
     }
     return server.getPort();
+  }
+
+  /** Remote connections refused because {@code avatica.max-connections} were open. */
+  public long connectionsRefusedTotal() {
+    return meta == null ? 0 : meta.openConnections().refusedTotal();
+  }
+
+  /** Remote connections refused because their user held {@code avatica.max-connections-per-user}. */
+  public long connectionsRefusedPerUser() {
+    return meta == null ? 0 : meta.openConnections().refusedPerUser();
+  }
+
+  /** Remote queries refused because every query slot stayed busy for {@code avatica.query-slot-wait}. */
+  public long queriesRefused() {
+    return slots.refused();
   }
 
   /** Stops listening, closes every remote connection's embedded connection, then the database's last. */

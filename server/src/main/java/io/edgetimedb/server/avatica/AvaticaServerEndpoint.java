@@ -8,6 +8,7 @@ import io.edgetimedb.server.Server;
 import io.edgetimedb.server.ServerSettings;
 import io.edgetimedb.server.http.HttpEndpoint;
 import io.edgetimedb.server.security.Users;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,18 @@ public final class AvaticaServerEndpoint implements Endpoint {
     HttpEndpoint.refusedLogins(settings.users(), "avatica", server.metrics());
     ServedDatabase served = EdgeDriver.serve(url, server.database());
     Timer queries = server.metrics().queryTimer();
-    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));
+    AvaticaEndpoint endpoint = new AvaticaEndpoint(settings, ConnectionLimits.from(server.settings()),
+        QuerySlots.from(server.settings()), url, nanos -> queries.record(nanos, TimeUnit.NANOSECONDS));
+    FunctionCounter.builder("edgetimedb.avatica.queries.refused", endpoint, AvaticaEndpoint::queriesRefused)
+        .description("Remote queries refused because every query slot stayed busy").register(server.metrics().registry());
+    FunctionCounter.builder("edgetimedb.avatica.connections.refused", endpoint,
+        AvaticaEndpoint::connectionsRefusedTotal).tag("limit", "total")
+        .description("Remote JDBC connections refused because a connection limit was reached")
+        .register(server.metrics().registry());
+    FunctionCounter.builder("edgetimedb.avatica.connections.refused", endpoint,
+        AvaticaEndpoint::connectionsRefusedPerUser).tag("limit", "per-user")
+        .description("Remote JDBC connections refused because a connection limit was reached")
+        .register(server.metrics().registry());
     try {
       endpoint.start();
     } catch (RuntimeException e) {

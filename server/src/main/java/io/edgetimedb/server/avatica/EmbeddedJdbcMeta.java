@@ -16,6 +16,7 @@ import java.util.TimeZone;
 import java.util.concurrent.TimeUnit;
 import io.edgetimedb.sql.access.Access;
 import io.edgetimedb.sql.access.Role;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
@@ -25,18 +26,33 @@ import org.apache.calcite.avatica.remote.TypedValue;
 /**
  * Avatica's JdbcMeta over the embedded EdgeTimeDB driver: each remote connection is one embedded
  * connection, opened with only the client properties {@link ClientPropertyAllowList} lets through
- * and, when the endpoint has users, as the user who logged in with that user's role; closed by
- * JdbcMeta's caches once idle for the configured time.
+ * and, when the endpoint has users, as the user who logged in with that user's role; admitted
+ * within the {@link ConnectionLimits}, running its queries in {@link QuerySlots}, and closed by
+ * JdbcMeta's caches once idle for the configured time. The cache never closes a connection to
+ * make room: JdbcMeta's default capacity (1,000) evicted other clients' connections when one
+ * client opened many.
  */
 final class EmbeddedJdbcMeta extends JdbcMeta {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   private final BasicAuthentication authentication;
+  private final OpenConnections open;
+  private final QuerySlots slots;
 
-  EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings, BasicAuthentication authentication)
-      throws SQLException {
+  EmbeddedJdbcMeta(String embeddedUrl, AvaticaSettings settings, BasicAuthentication authentication,
+      ConnectionLimits limits, QuerySlots slots) throws SQLException {
     super(embeddedUrl, cacheSettings(settings));
     this.authentication = authentication;
+    this.open = new OpenConnections(limits);
+    this.slots = slots;
+  }
+
+  QuerySlots querySlots() {
+    return slots;
+  }
+
+  OpenConnections openConnections() {
+    return open;
   }
 
   /**
@@ -45,6 +61,7 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
    */
   private static Properties cacheSettings(AvaticaSettings settings) {
     Properties p = new Properties();
+    p.setProperty(ConnectionCacheSettings.MAX_CAPACITY.key(), Long.toString(Long.MAX_VALUE));
     p.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), millis(settings.connectionIdleTimeout()));
     p.setProperty(ConnectionCacheSettings.EXPIRY_UNIT.key(), TimeUnit.MILLISECONDS.name());
     p.setProperty(StatementCacheSettings.EXPIRY_DURATION.key(), millis(settings.statementIdleTimeout()));
@@ -59,7 +76,16 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> clientProperties) {
     ClientPropertyAllowList.check(clientProperties);
-    super.openConnection(ch, clientProperties);
+    // counted against the user who logged in, when there are users: a client names itself freely
+    String named = clientProperties == null ? null : clientProperties.get("user");
+    String user = authentication.current().map(Access::user).orElse(named == null ? "anonymous" : named);
+    open.admit(ch.id, user, getConnectionCache().asMap().keySet());
+    try {
+      super.openConnection(ch, clientProperties);
+    } catch (RuntimeException e) {
+      open.forget(ch.id);
+      throw e;
+    }
   }
 
   /**
@@ -94,15 +120,25 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    return withFirstFrames(super.execute(h, parameterValues, maxRowsInFirstFrame), maxRowsInFirstFrame);
+    slots.take();
+    try {
+      return withFirstFrames(super.execute(h, parameterValues, maxRowsInFirstFrame), maxRowsInFirstFrame);
+    } finally {
+      slots.give();
+    }
   }
 
   /** As {@link #execute(StatementHandle, List, int)}, for statements without parameters. */
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
-    return withFirstFrames(super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback),
-        maxRowsInFirstFrame);
+    slots.take();
+    try {
+      return withFirstFrames(super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback),
+          maxRowsInFirstFrame);
+    } finally {
+      slots.give();
+    }
   }
 
   private ExecuteResult withFirstFrames(ExecuteResult result, int maxRowsInFirstFrame) throws NoSuchStatementException {
@@ -120,7 +156,7 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
     }
     Frame next;
     try {
-      next = fetch(new StatementHandle(resultSet.connectionId, resultSet.statementId, null), rows.size(),
+      next = fetchRows(new StatementHandle(resultSet.connectionId, resultSet.statementId, null), rows.size(),
           maxRows - rows.size());
     } catch (MissingResultsException e) {
       throw new IllegalStateException("the result set of a statement just executed is gone", e);
@@ -139,6 +175,17 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
    */
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    slots.take();
+    try {
+      return fetchRows(h, offset, fetchMaxRowCount);
+    } finally {
+      slots.give();
+    }
+  }
+
+  /** A fetch within a request that holds a query slot already. */
+  private Frame fetchRows(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     TimeZone zone = TimeZone.getDefault();
     List<Integer> timestamps = zone.hasSameRules(UTC) ? List.of() : timestampColumns(h);
@@ -178,6 +225,26 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot describe the result set being fetched", e);
     }
+  }
+
+  /**
+   * Stops the statement's running query before closing it: the embedded statement's close waits
+   * for locks its running execution may hold, while its cancel flag, checked by the query's
+   * guards, needs none. A remote client's close stops its query this way once the query computes
+   * its rows (a close during planning takes the statement's own close path).
+   */
+  @Override
+  public void closeStatement(StatementHandle h) {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    ResultSet running = info == null ? null : info.getResultSet();
+    try {
+      if (running != null && running.getStatement() instanceof AvaticaStatement embedded) {
+        embedded.connection.getCancelFlag(embedded.handle).set(true);
+      }
+    } catch (SQLException | NoSuchStatementException e) {
+      // closed already
+    }
+    super.closeStatement(h);
   }
 
   /** Closes every remote connection's embedded connection (their statements close with them). */

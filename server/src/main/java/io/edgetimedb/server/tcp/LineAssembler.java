@@ -41,6 +41,11 @@ final class LineAssembler {
     return carried;
   }
 
+  /** Whether part of a line is held or being skipped: the sender has not ended its last line. */
+  boolean midLine() {
+    return carried > 0 || skipping;
+  }
+
   /** Copies the unfinished line to the front of {@code buf} (which has room for the longest line) and returns its length. */
   int restore(byte[] buf) {
     System.arraycopy(carry, 0, buf, 0, carried);

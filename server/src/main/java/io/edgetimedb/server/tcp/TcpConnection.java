@@ -1,6 +1,7 @@
 package io.edgetimedb.server.tcp;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -12,20 +13,33 @@ import java.nio.channels.SocketChannel;
 final class TcpConnection {
   private final SocketChannel channel;
   private final SelectionKey key;
+  private final InetAddress address;
   private final String source;
   private final LineAssembler lines;
   private final TcpStatistics statistics;
+  private final AddressSlots slots;
   /** Set by the selector thread when it hands the connection over, cleared by the writer thread when done. */
   private volatile boolean inFlight;
   private volatile long lastActivityNanos = System.nanoTime();
+  /**
+   * Whether the sender owes a line end: it holds an unfinished line, or has sent nothing since it
+   * connected. A slow-loris sender trickling a line that never ends would otherwise keep its slot
+   * until the idle timeout, since every byte counts as activity.
+   */
+  private volatile boolean owesLineEnd = true;
+  /** Since when: the connect, or the last time a line was completed. */
+  private volatile long owedSinceNanos = lastActivityNanos;
   private boolean closed;
 
-  TcpConnection(SocketChannel channel, SelectionKey key, String source, int maxLineLength, TcpStatistics statistics) {
+  TcpConnection(SocketChannel channel, SelectionKey key, InetAddress address, int maxLineLength,
+      TcpStatistics statistics, AddressSlots slots) {
     this.channel = channel;
     this.key = key;
-    this.source = source;
+    this.address = address;
+    this.source = "tcp:" + address.getHostAddress();
     this.lines = new LineAssembler(maxLineLength);
     this.statistics = statistics;
+    this.slots = slots;
   }
 
   SocketChannel channel() {
@@ -59,11 +73,40 @@ final class TcpConnection {
     key.selector().wakeup();
   }
 
+  /**
+   * Records what a writer thread's drain left: whether it completed a line and whether an
+   * unfinished one is held now. Writer thread, before {@link #resume}.
+   */
+  void drained(boolean completedLine) {
+    boolean midLine = lines.midLine();
+    if (completedLine || !midLine) {
+      owedSinceNanos = System.nanoTime();
+    }
+    owesLineEnd = midLine;
+  }
+
+  /** Whether the sender owed a line end for longer than {@code millis}; never while a writer thread has it. */
+  boolean owesLineEndLongerThan(long millis) {
+    return !inFlight && owesLineEnd && System.nanoTime() - owedSinceNanos > millis * 1_000_000L;
+  }
+
   boolean idleLongerThan(long millis) {
     return !inFlight && System.nanoTime() - lastActivityNanos > millis * 1_000_000L;
   }
 
-  /** Closes the socket and gives back the unfinished line's bytes; idempotent. */
+  /**
+   * Closes a connection that owed a line end too long: the sender sees the close, the lines it
+   * completed were written, the unfinished one is counted as dropped.
+   */
+  void closeForLineTimeout() {
+    if (lines.midLine()) {
+      statistics.ingest().incomplete();
+    }
+    statistics.lineTimedOut();
+    close(false);
+  }
+
+  /** Closes the socket and gives back the unfinished line's bytes and the address's slot; idempotent. */
   synchronized void close(boolean idle) {
     if (closed) {
       return;
@@ -77,5 +120,6 @@ final class TcpConnection {
     }
     statistics.buffered(-lines.carried());
     statistics.closed(idle);
+    slots.give(address);
   }
 }

@@ -90,9 +90,11 @@ final class TcpIngestWorker implements Runnable {
   private boolean writeLines(TcpConnection c, int end, boolean ended) {
     long receivedMillis = clock.getAsLong();
     writer.begin(c.source());
+    boolean[] completed = new boolean[1];
     c.lines().split(buf, end, ended, new LineAssembler.Lines() {
       @Override
       public void run(byte[] b, int off, int len) {
+        completed[0] |= len > 0;
         writer.add(b, off, len, receivedMillis);
       }
 
@@ -106,6 +108,7 @@ final class TcpIngestWorker implements Runnable {
         counters.incomplete();
       }
     });
+    c.drained(completed[0]);
     try {
       writer.finish();
       return true;

@@ -1,8 +1,10 @@
 package io.edgetimedb.server.tcp;
 
+import io.edgetimedb.server.mqtt.ThrottledLog;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.CancelledKeyException;
@@ -15,20 +17,26 @@ import java.util.List;
 
 /**
  * The one thread that watches every socket: accepts connections (up to {@code
- * tcp.max-connections}), hands a connection with data waiting to the writer threads and stops
- * watching it until they give it back, and closes connections idle for longer than {@code
- * tcp.idle-timeout}. It never reads or parses itself, so a slow database cannot stall accepting.
+ * tcp.max-connections}, and {@code tcp.max-connections-per-address} from one sender), hands a
+ * connection with data waiting to the writer threads and stops watching it until they give it
+ * back, and closes connections idle for longer than {@code tcp.idle-timeout} or owing a line end
+ * for longer than {@code tcp.line-timeout}. It never reads or parses itself, so a slow database
+ * cannot stall accepting. Refusals and timeouts are counted and logged at most once per 10 s.
  */
 final class TcpSelectorLoop implements Runnable {
   private static final Logger LOG = System.getLogger(TcpSelectorLoop.class.getName());
   /** How often idle connections are looked for; also bounds how late a stop is noticed. */
   private static final long SWEEP_MILLIS = 1_000;
+  private static final long LOG_INTERVAL_MILLIS = 10_000;
 
   private final Selector selector;
   private final ServerSocketChannel server;
   private final TcpConfig config;
   private final ReadyConnections ready;
   private final TcpStatistics statistics;
+  private final AddressSlots slots;
+  private final ThrottledLog log = new ThrottledLog(LOG, LOG_INTERVAL_MILLIS, System::currentTimeMillis);
+  private final long sweepMillis;
   private final int port;
   private volatile boolean stopping;
 
@@ -36,6 +44,8 @@ final class TcpSelectorLoop implements Runnable {
     this.config = config;
     this.ready = ready;
     this.statistics = statistics;
+    this.slots = new AddressSlots(config.maxConnectionsPerAddress());
+    this.sweepMillis = sweepInterval(config);
     this.selector = Selector.open();
     this.server = ServerSocketChannel.open();
     try {
@@ -54,14 +64,25 @@ final class TcpSelectorLoop implements Runnable {
     return port;
   }
 
+  /** A quarter of the shortest timeout, at most a second: a connection is closed at most 25% late. */
+  private static long sweepInterval(TcpConfig config) {
+    long interval = SWEEP_MILLIS;
+    for (long timeout : new long[] {config.idleTimeoutMillis(), config.lineTimeoutMillis()}) {
+      if (timeout > 0) {
+        interval = Math.min(interval, Math.max(1, timeout / 4));
+      }
+    }
+    return interval;
+  }
+
   @Override
   public void run() {
     long lastSweep = System.nanoTime();
     while (!stopping) {
       try {
-        selector.select(this::onReady, SWEEP_MILLIS);
-        if (config.idleTimeoutMillis() > 0 && System.nanoTime() - lastSweep > SWEEP_MILLIS * 1_000_000L) {
-          closeIdle();
+        selector.select(this::onReady, sweepMillis);
+        if (System.nanoTime() - lastSweep > sweepMillis * 1_000_000L) {
+          closeOverdue();
           lastSweep = System.nanoTime();
         }
       } catch (IOException | RuntimeException | Error e) {
@@ -113,17 +134,23 @@ final class TcpSelectorLoop implements Runnable {
 
   private void register(SocketChannel channel) {
     try {
+      InetAddress address = address(channel);
       if (statistics.connectionsOpen() >= config.maxConnections()) {
         statistics.refused();
-        channel.close();
+        refuse(channel, address, config.maxConnections() + " connections open (tcp.max-connections)");
+        return;
+      }
+      if (!slots.take(address)) {
+        statistics.refusedPerAddress();
+        refuse(channel, address, config.maxConnectionsPerAddress() + " connections open from it "
+            + "(tcp.max-connections-per-address)");
         return;
       }
       channel.configureBlocking(false);
       // a sender that vanished (power cut, cable) is found even without tcp.idle-timeout
       channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-      String source = "tcp:" + address(channel);
       SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-      key.attach(new TcpConnection(channel, key, source, config.maxLineLength(), statistics));
+      key.attach(new TcpConnection(channel, key, address, config.maxLineLength(), statistics, slots));
       statistics.accepted();
     } catch (IOException e) {
       try {
@@ -134,17 +161,32 @@ final class TcpSelectorLoop implements Runnable {
     }
   }
 
-  /**
-   * The sender's host, without its port: a sensor reconnecting from a new ephemeral port stays
-   * one source in {@code sys.sources}, with its counts and clock offset.
-   */
-  private static String address(SocketChannel channel) throws IOException {
-    return ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+  /** Closes a connection just accepted: its sender sees the connection end before it could send. */
+  private void refuse(SocketChannel channel, InetAddress address, String reason) throws IOException {
+    channel.close();
+    log.warn("TCP listener: refused a connection from " + address.getHostAddress() + ": " + reason);
   }
 
-  private void closeIdle() {
+  /**
+   * The sender's host, without its port: a sensor reconnecting from a new ephemeral port stays
+   * one source in {@code sys.sources}, with its counts and clock offset, and one address to limit.
+   */
+  private static InetAddress address(SocketChannel channel) throws IOException {
+    return ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+  }
+
+  private void closeOverdue() {
+    long idle = config.idleTimeoutMillis();
+    long line = config.lineTimeoutMillis();
     for (SelectionKey key : selector.keys()) {
-      if (key.attachment() instanceof TcpConnection c && c.idleLongerThan(config.idleTimeoutMillis())) {
+      if (!(key.attachment() instanceof TcpConnection c)) {
+        continue;
+      }
+      if (line > 0 && c.owesLineEndLongerThan(line)) {
+        c.closeForLineTimeout();
+        log.warn("TCP listener: closed a connection from " + c.source() + " that completed no line for " + line
+            + " ms (tcp.line-timeout)");
+      } else if (idle > 0 && c.idleLongerThan(idle)) {
         c.close(true);
       }
     }

@@ -17,6 +17,8 @@ public final class TcpSettings {
   public static final String MAX_CONNECTIONS = "tcp.max-connections";
   public static final String MAX_LINE_LENGTH = "tcp.max-line-length";
   public static final String IDLE_TIMEOUT = "tcp.idle-timeout";
+  public static final String MAX_CONNECTIONS_PER_ADDRESS = "tcp.max-connections-per-address";
+  public static final String LINE_TIMEOUT = "tcp.line-timeout";
   public static final String PRECISION = "tcp.precision";
   public static final String WRITER_THREADS = "tcp.writer-threads";
 
@@ -31,6 +33,13 @@ public final class TcpSettings {
         + "loopback it needs security.allow-open (line protocol has no authentication)."));
     r.define(Setting.count(MAX_CONNECTIONS, 512, "Open TCP connections allowed at once; further ones are "
         + "closed as soon as they are accepted.").range(1, 100_000));
+    r.define(Setting.count(MAX_CONNECTIONS_PER_ADDRESS, TcpConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, "Open TCP "
+        + "connections one sender address may hold; further ones from it are closed as soon as they are accepted, "
+        + "so one host cannot lock the others out.").range(1, 100_000));
+    r.define(Setting.duration(LINE_TIMEOUT, TcpConfig.DEFAULT_LINE_TIMEOUT_MILLIS, "A TCP connection that holds an "
+        + "unfinished line (or has sent nothing since it connected) and completes no line for this long is closed; "
+        + "its complete lines are kept, the unfinished one is counted as dropped. 0 for never.")
+        .range(0, 7 * 86_400_000L));
     r.define(Setting.bytes(MAX_LINE_LENGTH, 64 << 10, "Longest line accepted over TCP; a longer one is "
         + "skipped up to its line end and counted, the connection stays.").range(256, 16 << 20));
     r.define(Setting.duration(IDLE_TIMEOUT, 600_000, "A TCP connection that sends nothing for this long is "

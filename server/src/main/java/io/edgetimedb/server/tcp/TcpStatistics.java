@@ -15,6 +15,8 @@ public final class TcpStatistics {
   private final IngestCounters ingest = new IngestCounters();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong refusedPerAddress = new AtomicLong();
+  private final AtomicLong lineTimeouts = new AtomicLong();
   private final AtomicLong idleClosed = new AtomicLong();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong pauses = new AtomicLong();
@@ -33,6 +35,16 @@ public final class TcpStatistics {
   /** Connections closed at once because {@code tcp.max-connections} were open. */
   public long connectionsRefused() {
     return refused.get();
+  }
+
+  /** Connections closed at once because their sender's address held {@code tcp.max-connections-per-address}. */
+  public long connectionsRefusedPerAddress() {
+    return refusedPerAddress.get();
+  }
+
+  /** Connections closed because they completed no line for {@code tcp.line-timeout} while owing one. */
+  public long connectionsLineTimedOut() {
+    return lineTimeouts.get();
   }
 
   /** Connections closed because they were silent for {@code tcp.idle-timeout}. */
@@ -71,6 +83,14 @@ public final class TcpStatistics {
     refused.incrementAndGet();
   }
 
+  void refusedPerAddress() {
+    refusedPerAddress.incrementAndGet();
+  }
+
+  void lineTimedOut() {
+    lineTimeouts.incrementAndGet();
+  }
+
   void closed(boolean idle) {
     open.decrementAndGet();
     if (idle) {
@@ -95,7 +115,13 @@ public final class TcpStatistics {
     FunctionCounter.builder("edgetimedb.tcp.connections.accepted", this, TcpStatistics::connectionsAccepted)
         .description("TCP connections accepted").register(registry);
     FunctionCounter.builder("edgetimedb.tcp.connections.refused", this, TcpStatistics::connectionsRefused)
-        .description("TCP connections closed on arrival because tcp.max-connections were open").register(registry);
+        .description("TCP connections closed on arrival because a limit was reached").tag("limit", "total")
+        .register(registry);
+    FunctionCounter.builder("edgetimedb.tcp.connections.refused", this, TcpStatistics::connectionsRefusedPerAddress)
+        .description("TCP connections closed on arrival because a limit was reached").tag("limit", "per-address")
+        .register(registry);
+    FunctionCounter.builder("edgetimedb.tcp.connections.line.timeout", this, TcpStatistics::connectionsLineTimedOut)
+        .description("TCP connections closed after tcp.line-timeout without completing a line").register(registry);
     FunctionCounter.builder("edgetimedb.tcp.connections.idle.closed", this, TcpStatistics::connectionsIdleClosed)
         .description("TCP connections closed after tcp.idle-timeout without data").register(registry);
     Gauge.builder("edgetimedb.tcp.connections.open", this, TcpStatistics::connectionsOpen)

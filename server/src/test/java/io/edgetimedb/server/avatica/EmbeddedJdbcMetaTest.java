@@ -39,7 +39,8 @@ class EmbeddedJdbcMetaTest {
       }
       ps.executeBatch();
     }
-    meta = new EmbeddedJdbcMeta(url, AvaticaEndpointTest.loopback(), new BasicAuthentication(Users.none()));
+    meta = new EmbeddedJdbcMeta(url, AvaticaEndpointTest.loopback(), new BasicAuthentication(Users.none()),
+        ConnectionLimits.defaults(), QuerySlots.defaults());
     connection = new Meta.ConnectionHandle("c");
     meta.openConnection(connection, Map.of());
   }

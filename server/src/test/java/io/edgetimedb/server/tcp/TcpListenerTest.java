@@ -9,6 +9,7 @@ import io.edgetimedb.engine.schema.SchemaChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -228,5 +229,97 @@ class TcpListenerTest {
     }
     assertThat(StoredRows.await(() -> listener.statistics().connectionsIdleClosed() == 1, 5_000)).isTrue();
     assertThat(listener.statistics().connectionsOpen()).isZero();
+  }
+
+  /** Half-line connections from one host until the listener is full: today's lock-out of every other sender. */
+  @Test
+  void halfLineConnectionsFromOneHostDoNotLockOutAnotherSender() throws Exception {
+    start(TcpConfig.loopback());
+    List<Socket> flood = new ArrayList<>();
+    try {
+      for (int i = 0; i < 512; i++) {
+        Socket socket = new Socket();
+        flood.add(socket);
+        socket.connect(new InetSocketAddress("127.0.0.1", listener.port()));
+        send(socket, "m,k=flood v=");
+      }
+      try (Socket other = new Socket()) {
+        other.bind(new InetSocketAddress("127.0.0.2", 0)); // another host: all of 127/8 is loopback
+        other.connect(new InetSocketAddress("127.0.0.1", listener.port()));
+        send(other, "m,k=other v=1 1000000000\n");
+        assertThat(awaitPoints(1)).isTrue();
+      }
+    } finally {
+      for (Socket socket : flood) {
+        socket.close();
+      }
+    }
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000 k=other v=1.0");
+  }
+
+  private Socket connectFrom(String localAddress) throws IOException {
+    Socket socket = new Socket();
+    socket.bind(new InetSocketAddress(localAddress, 0));
+    socket.connect(new InetSocketAddress("127.0.0.1", listener.port()));
+    return socket;
+  }
+
+  @Test
+  void oneAddressMayHoldItsLimitOfConnectionsAndTheNextIsClosedOnArrival() throws Exception {
+    start(TcpConfig.loopback().withMaxConnectionsPerAddress(3));
+    try (Socket a = connectFrom("127.0.0.1"); Socket b = connectFrom("127.0.0.1"); Socket c = connectFrom("127.0.0.1")) {
+      send(a, "m,k=a v=1 1000000000\n");
+      send(b, "m,k=b v=2 2000000000\n");
+      send(c, "m,k=c v=3 3000000000\n");
+      assertThat(awaitPoints(3)).isTrue();
+      try (Socket refused = connectFrom("127.0.0.1")) {
+        refused.setSoTimeout(5_000);
+        assertThat(refused.getInputStream().read()).isEqualTo(-1);
+      }
+      assertThat(listener.statistics().connectionsRefusedPerAddress()).isEqualTo(1);
+      try (Socket otherHost = connectFrom("127.0.0.3")) {
+        send(otherHost, "m,k=d v=4 4000000000\n");
+        assertThat(awaitPoints(4)).isTrue();
+      }
+    }
+    assertThat(StoredRows.await(() -> listener.statistics().connectionsOpen() == 0, 5_000)).isTrue();
+    try (Socket again = connectFrom("127.0.0.1")) { // the closed connections gave their slots back
+      send(again, "m,k=e v=5 5000000000\n");
+      assertThat(awaitPoints(5)).isTrue();
+    }
+    assertThat(listener.statistics().connectionsRefusedPerAddress()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionThatCompletesNoLineIsClosedAfterTheLineTimeoutKeepingItsCompleteLines() throws Exception {
+    start(TcpConfig.loopback().withLineTimeoutMillis(300));
+    try (Socket trickling = connect(); Socket silent = connect()) {
+      send(trickling, "m v=1 1000000000\nm v=2 2000000000\nm v=");
+      assertThat(awaitPoints(2)).isTrue();
+      trickling.setSoTimeout(5_000);
+      silent.setSoTimeout(5_000);
+      assertThat(trickling.getInputStream().read()).isEqualTo(-1);
+      assertThat(silent.getInputStream().read()).isEqualTo(-1);
+    }
+    assertThat(StoredRows.await(() -> listener.statistics().connectionsLineTimedOut() == 2, 5_000)).isTrue();
+    assertThat(listener.statistics().ingest().droppedIncomplete()).isEqualTo(1); // the silent one dropped nothing
+    assertThat(StoredRows.of(db, "m")).containsExactly("1000  v=1.0", "2000  v=2.0");
+    assertThat(listener.statistics().connectionsIdleClosed()).isZero();
+  }
+
+  @Test
+  void aConnectionWhoseLinesAreCompleteOutlivesTheLineTimeout() throws Exception {
+    start(TcpConfig.loopback().withLineTimeoutMillis(200));
+    try (Socket socket = connect()) {
+      send(socket, "m v=1 1000000000\n");
+      assertThat(awaitPoints(1)).isTrue();
+      Socket other = connect(); // owes a line from the start: closed by the same sweeps
+      other.setSoTimeout(5_000);
+      assertThat(other.getInputStream().read()).isEqualTo(-1);
+      other.close();
+      send(socket, "m v=2 2000000000\n");
+      assertThat(awaitPoints(2)).isTrue();
+    }
+    assertThat(listener.statistics().connectionsLineTimedOut()).isEqualTo(1);
   }
 }
