@@ -18,13 +18,18 @@ import java.util.List;
 
 /**
  * Hundreds of TCP connections from one host, each sending half a line and then nothing, and a
- * well-behaved sender from the same host arriving after them: the half-line connections must be
+ * well-behaved sender from another host arriving after them (127.0.0.2: loopback is a /8, so a
+ * second address on this machine stands for a second host): the half-line connections must be
  * refused or timed out (a closed socket the sender can see), and the good sender's lines stored.
+ * A per-address limit rightly refuses a good sender on the attacker's own address until the line
+ * timeout frees its places, so only another host tells whether the attack locks every sender out.
  */
 final class SlowlorisAttack implements Attack {
   private static final int PROBE_LINES = 100;
   private static final long PROBE_PATIENCE_NANOS = 2_000_000_000L;
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  private static final InetAddress ATTACKER = InetAddress.getLoopbackAddress();
+  private static final InetAddress GOOD_SENDER = loopbackAddress(2);
   private final int connections;
   private int round;
 
@@ -51,7 +56,7 @@ final class SlowlorisAttack implements Attack {
     try {
       for (int i = 0; i < connections && System.nanoTime() < deadlineNanos; i++) {
         try {
-          Socket s = connect(server);
+          Socket s = connect(server, ATTACKER);
           half.add(s);
           s.getOutputStream().write(("slowloris,conn=" + i + " value=").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -87,7 +92,7 @@ final class SlowlorisAttack implements Attack {
    * resend writes the same points again.
    */
   private static void probe(ServerProcess server, byte[] lines) {
-    try (Socket s = connect(server)) {
+    try (Socket s = connect(server, GOOD_SENDER)) {
       OutputStream out = s.getOutputStream();
       out.write(lines);
       out.flush();
@@ -126,9 +131,10 @@ final class SlowlorisAttack implements Attack {
     return stored;
   }
 
-  private static Socket connect(ServerProcess server) throws IOException {
+  private static Socket connect(ServerProcess server, InetAddress from) throws IOException {
     Socket s = new Socket();
     try {
+      s.bind(new InetSocketAddress(from, 0));
       s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.tcpPort()), CONNECT_TIMEOUT_MILLIS);
     } catch (IOException e) {
       s.close();
@@ -152,5 +158,14 @@ final class SlowlorisAttack implements Attack {
       }
     }
     return closed;
+  }
+
+  /** 127.0.0.{@code last}: another address of this machine's loopback network. */
+  private static InetAddress loopbackAddress(int last) {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

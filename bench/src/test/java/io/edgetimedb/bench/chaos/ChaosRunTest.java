@@ -43,7 +43,9 @@ class ChaosRunTest {
     assertThat(result.afterRestart().lostPoints()).as("acknowledged points lost after a restart").isZero();
     assertThat(result.live().sensorsShort()).isZero();
     assertThat(result.phases()).as("every phase").allSatisfy(p -> {
-      assertThat(p.healthAfter()).startsWith("200 ok");
+      // degraded is allowed: a flood refused at ingest.max-fields or ingest.max-series leaves
+      // ingest-limit-reached raised, which an operator should see; damaged or unavailable is not
+      assertThat(p.healthAfter()).matches("200 (ok|degraded)\\b.*");
       assertThat(p.recovery()).doesNotContain("restarted");
       assertThat(p.outcomes().values()).as("what issue 12 forbids, per attack")
           .allSatisfy(o -> assertThat(o.broken()).as(o.text()).isEmpty());
