@@ -89,6 +89,7 @@ public final class Database implements AutoCloseable {
   private volatile String writesRefused;
   private ScheduledFuture<?> logSpaceRetries;
   private volatile boolean closed;
+  private volatile long lastWriteNanos;
 
   private Database(DatabaseConfig config, FileSystem fs, ReplayProgressListener progress, SettingsRegistry settings)
       throws IOException {
@@ -348,6 +349,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link System#nanoTime} of the last write (0 before the first): queries read it to give way
+   * to ingestion while writes arrive.
+   */
+  public long lastWriteNanos() {
+    return lastWriteNanos;
+  }
+
   /** What is wrong with this database now: damage, loss, refused writes; read by /health and /metrics. */
   public HealthConditions health() {
     return health;
@@ -450,6 +459,7 @@ public final class Database implements AutoCloseable {
 
   /** Counts what the write did for the batch's source; in memory, the result is the only object a write allocates. */
   private WriteResult recorded(PointBatch batch, BatchWriter writer, WriteResult result) {
+    lastWriteNanos = System.nanoTime();
     int refusedByLimits = writer.refusedByLimits();
     sources.record(batch.source(), result, refusedByLimits, writer.clock());
     if (refusedByLimits > 0) {

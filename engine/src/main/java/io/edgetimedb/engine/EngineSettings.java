@@ -45,6 +45,7 @@ public final class EngineSettings {
   /** Read by the SQL layer when a query starts; defined here so that every way in has them. */
   public static final String QUERY_TIMEOUT = "query.timeout";
   public static final String QUERY_MAX_ROWS_HELD = "query.max-rows-held";
+  public static final String QUERY_CPU_PERCENT = "query.cpu-percent-while-ingesting";
   /** The clock policy's settings: a change of any of them replaces the policy. */
   static final List<String> CLOCK_POLICY = List.of(FUTURE_BOUND, PAST_BOUND, OUT_OF_BOUNDS, RECEIVE_TIME_STAMP,
       STAMPED_SOURCES);
@@ -109,6 +110,9 @@ public final class EngineSettings {
     registry.define(Setting.count(QUERY_MAX_ROWS_HELD, 250_000, "Most rows one query's sorts, hash-join "
         + "build sides, windows and set operations may hold together; beyond, it fails with SQLSTATE 53200 instead of "
         + "filling the heap.").range(1, Long.MAX_VALUE).changeable());
+    registry.define(Setting.count(QUERY_CPU_PERCENT, 50, "Percent of one core a running query may take while writes "
+        + "arrive: it pauses between batches of rows so that ingestion keeps the CPU; 100 for no pauses.")
+        .range(1, 100).changeable());
   }
 
   /** How the durable side recovers: the loss policy and the fallback log limit as the registry has them. */

@@ -101,12 +101,16 @@ final class SlowlorisAttack implements Attack {
     }
   }
 
-  /** The good sender's lines of this round, an hour old, a millisecond apart (nanosecond timestamps). */
+  /**
+   * The good sender's lines of this round, an hour old, a millisecond apart (nanosecond
+   * timestamps), all in one series whatever the round: a series flood that reached
+   * ingest.max-series rightly refuses a new series, which is not what this probe asks about.
+   */
   private byte[] probeLines() {
     StringBuilder lines = new StringBuilder();
     long t = (System.currentTimeMillis() - 3_600_000L) * 1_000_000L;
     for (int i = 0; i < PROBE_LINES; i++) {
-      lines.append("tcpprobe,round=r").append(round).append(" value=").append(i).append("i ")
+      lines.append("tcpprobe value=").append(i).append("i,round=").append(round).append("i ")
           .append(t + i * 1_000_000L).append('\n');
     }
     return lines.toString().getBytes(StandardCharsets.US_ASCII);
@@ -117,7 +121,7 @@ final class SlowlorisAttack implements Attack {
     long stored = 0;
     while (System.nanoTime() < deadlineNanos) {
       try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tcpprobe WHERE round = 'r" + round + "'")) {
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tcpprobe WHERE round = " + round)) {
         rs.next();
         stored = rs.getLong(1);
       } catch (SQLException e) {

@@ -24,6 +24,11 @@ import org.apache.calcite.rel.RelNode;
 public final class QueryGuards {
   private QueryGuards() {}
 
+  /** Pauses queries made to give way to ingestion since the JVM started. */
+  public static long pausesForIngestion() {
+    return QueryRun.pauses();
+  }
+
   /** The plan with its guards. */
   public static RelNode insert(RelNode plan) {
     if (!(plan instanceof EnumerableRel)) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.calcite.DataContext;
 
 /**
@@ -15,11 +17,19 @@ import org.apache.calcite.DataContext;
  * stop (its statement's timeout, else {@code query.timeout}), whether it was cancelled, and the
  * rows its sorts, joins and set operations hold, against {@code query.max-rows-held}.
  *
+ * <p>While writes arrive, a run gives way to ingestion: after each slice of work it pauses long
+ * enough to stay within {@code query.cpu-percent-while-ingesting} of one core. Thread priorities
+ * would say the same more cheaply, but the JVM ignores them on Linux unless run as root with
+ * {@code -XX:ThreadPriorityPolicy=1}; pausing works everywhere and costs an idle box nothing.
+ *
  * <p>Calcite makes one {@link DataContext} per execution and hands it to every operator, so the
  * run is found by it; plans are cached and shared between connections, so nothing per run can
  * live in the plan. Runs are kept weakly: one ends when its context is no longer referenced.
  */
 final class QueryRun {
+  /** Work between two looks at ingestion: short enough that writers wait little behind a query. */
+  private static final long SLICE_NANOS = 10_000_000L;
+  private static final LongAdder PAUSES = new LongAdder();
   private static final Map<DataContext, QueryRun> RUNS = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final AtomicBoolean cancelled;
@@ -28,9 +38,14 @@ final class QueryRun {
   private final long deadlineNanos;
   private final long maxRowsHeld;
   private final AtomicLong rowsHeld = new AtomicLong();
+  private final Database db;
+  private final int cpuPercent;
+  private long sliceStartNanos = System.nanoTime();
 
-  private QueryRun(AtomicBoolean cancelled, long timeoutMillis, boolean serverTimeout, long maxRowsHeld) {
+  private QueryRun(AtomicBoolean cancelled, long timeoutMillis, boolean serverTimeout, long maxRowsHeld, Database db) {
     this.cancelled = cancelled;
+    this.db = db;
+    this.cpuPercent = db == null ? 100 : (int) db.settings().longValue(EngineSettings.QUERY_CPU_PERCENT);
     this.timeoutMillis = timeoutMillis;
     this.serverTimeout = serverTimeout;
     this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
@@ -49,21 +64,43 @@ final class QueryRun {
     Database db = root.getRootSchema() == null ? null : EdgeSchemas.database(root.getRootSchema());
     long maxRows = db == null ? Long.MAX_VALUE : db.settings().longValue(EngineSettings.QUERY_MAX_ROWS_HELD);
     if (own instanceof Long millis && millis > 0) {
-      return new QueryRun(cancelled, millis, false, maxRows);
+      return new QueryRun(cancelled, millis, false, maxRows, db);
     }
     long serverMillis = db == null ? 0 : db.settings().longValue(EngineSettings.QUERY_TIMEOUT);
-    return new QueryRun(cancelled, serverMillis, true, maxRows);
+    return new QueryRun(cancelled, serverMillis, true, maxRows, db);
   }
 
-  /** Throws once the query was cancelled or its time is up. */
+  /** Throws once the query was cancelled or its time is up; gives way to ingestion between slices. */
   void check() {
     if (cancelled.get()) {
       throw new QueryCancelledException("query cancelled");
     }
-    if (System.nanoTime() > deadlineNanos) {
+    long now = System.nanoTime();
+    if (now > deadlineNanos) {
       throw new QueryCancelledException("query timed out after " + seconds(timeoutMillis) + " s"
           + (serverTimeout ? " (" + EngineSettings.QUERY_TIMEOUT + ")" : ""));
     }
+    if (now - sliceStartNanos >= SLICE_NANOS) {
+      giveWayToIngestion(now);
+    }
+  }
+
+  /**
+   * After a slice of work, pauses for as long as keeps the run within its share of a core, if a
+   * write came in during the slice; a cancel during the pause is seen at the next check.
+   */
+  private void giveWayToIngestion(long now) {
+    long worked = now - sliceStartNanos;
+    if (cpuPercent < 100 && now - db.lastWriteNanos() < worked) {
+      LockSupport.parkNanos(worked * (100 - cpuPercent) / cpuPercent);
+      PAUSES.increment();
+    }
+    sliceStartNanos = System.nanoTime();
+  }
+
+  /** Pauses queries made to give way to ingestion since the JVM started (for tests and metrics). */
+  static long pauses() {
+    return PAUSES.sum();
   }
 
   /** Counts one more row held by an operator of the query; throws past the limit. */
