@@ -230,9 +230,9 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
 
   /**
    * Stops the statement's running query before closing it, also while the query is still being
-   * planned: the embedded statement's close waits for the lock its planning holds, and by then it
-   * has left its connection's statements, so {@code EdgeMeta.closeStatement} can no longer find
-   * its cancel flag; the flag set here first, checked by the query's guards, needs no lock. This is
+   * planned (there is no result set yet): the embedded statement's close is synchronized and waits
+   * for the locks its running execution may hold, while its cancel flag, set here first and
+   * checked by the query's guards, needs none. This is
    * how {@code jdbc:edgetimedb:remote:} stops a query at its timeout or cancel, and a remote client
    * that closes its statement leaves nothing running behind it.
    */
