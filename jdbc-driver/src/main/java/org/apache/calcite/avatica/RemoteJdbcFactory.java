@@ -63,6 +63,22 @@ public final class RemoteJdbcFactory extends AvaticaJdbc41Factory {
       timer.cancel();
     }
 
+    // Avatica's executeQuery, execute and executeLargeUpdate go straight to the connection
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+      return timer.run(super::executeQuery);
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+      return timer.run(super::execute);
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+      return timer.run(super::executeLargeUpdate);
+    }
+
     @Override
     protected boolean executeInternal(Meta.Signature signature, boolean isUpdate) throws SQLException {
       return timer.run(() -> super.executeInternal(signature, isUpdate));

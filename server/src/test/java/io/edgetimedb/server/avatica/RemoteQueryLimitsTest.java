@@ -92,6 +92,25 @@ class RemoteQueryLimitsTest {
   }
 
   @Test
+  void aPreparedStatementsTimeoutStopsTheQueryOnTheServer() throws SQLException {
+    start(AvaticaEndpointTest.loopback());
+    try (Connection c = edge(); Statement s = c.createStatement()) {
+      s.execute("SET query.timeout = '0ms'"); // only the client's timeout can stop it
+    }
+    assertTimeoutPreemptively(SAFETY_NET, () -> {
+      try (Connection c = edge(); PreparedStatement ps = c.prepareStatement(ENDLESS)) {
+        ps.setQueryTimeout(1);
+        assertThatThrownBy(ps::executeQuery).isInstanceOf(java.sql.SQLTimeoutException.class)
+            .hasMessageContaining("timed out after 1 s")
+            .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
+        try (Connection other = avatica()) {
+          assertThat(count(other)).isEqualTo(2_000); // the only query slot is free again
+        }
+      }
+    });
+  }
+
+  @Test
   void cancelStopsTheQueryOnTheServer() throws SQLException {
     start(AvaticaEndpointTest.loopback());
     try (Connection c = edge(); Statement s = c.createStatement()) {
