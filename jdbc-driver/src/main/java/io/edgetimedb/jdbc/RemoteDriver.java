@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.RemoteJdbcFactory;
 import org.apache.calcite.avatica.remote.FrameReadingDriver;
 
 /**
@@ -19,7 +20,10 @@ import org.apache.calcite.avatica.remote.FrameReadingDriver;
  *       client JVM's zone, as with the embedded driver;
  *   <li>{@code user} and {@code password} become HTTP BASIC credentials (Avatica's own
  *       {@code avatica_user}/{@code avatica_password}) unless {@code authentication} is given,
- *       so SQL clients' usual user and password fields log in.
+ *       so SQL clients' usual user and password fields log in;
+ *   <li>{@code Statement.setQueryTimeout} and {@code Statement.cancel} work: they stop the query on
+ *       the server through a request of their own, and the execution fails with SQLSTATE 57014
+ *       ({@link RemoteJdbcFactory}).
  * </ul>
  *
  * A connection the server refuses fails with a SQLException carrying the server's SQLSTATE,
@@ -31,6 +35,12 @@ final class RemoteDriver extends FrameReadingDriver {
   @Override
   protected String getConnectStringPrefix() {
     return PREFIX;
+  }
+
+  /** Avatica's JDBC objects, with statements that honour setQueryTimeout and cancel. */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return RemoteJdbcFactory.class.getName();
   }
 
   @Override

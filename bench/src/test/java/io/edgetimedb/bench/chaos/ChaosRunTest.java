@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaosRunTest {
   /**
-   * Attacks the server survives. The cross join waits for its defence: Avatica's protocol carries
-   * no statement timeout, so a remote client's setQueryTimeout does not reach the server yet (the
-   * server's own query.timeout stops it later than the attack's check allows).
+   * Attacks the server survives. The cross join is left out: jdbc:edgetimedb:remote: now stops a
+   * timed-out query on the server, but half of the attack's timed queries use plain
+   * jdbc:avatica:remote:, which cannot carry a timeout (the server's own query.timeout stops them,
+   * later than the attack's check allows); not yet run with the new driver.
    */
   static final String DEFENDED =
       "slowloris,connection-flood,field-flood,giant-bodies,sorted-cross-join,series-flood";

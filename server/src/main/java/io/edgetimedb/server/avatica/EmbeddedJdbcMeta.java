@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.jdbc.StatementInfos;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
@@ -228,20 +229,21 @@ final class EmbeddedJdbcMeta extends JdbcMeta {
   }
 
   /**
-   * Stops the statement's running query before closing it: the embedded statement's close waits
-   * for locks its running execution may hold, while its cancel flag, checked by the query's
-   * guards, needs none. A remote client's close stops its query this way once the query computes
-   * its rows (a close during planning takes the statement's own close path).
+   * Stops the statement's running query before closing it, also while the query is still being
+   * planned (there is no result set yet): the embedded statement's close is synchronized and waits
+   * for the locks its running execution may hold, while its cancel flag, set here first and
+   * checked by the query's guards, needs none. This is
+   * how {@code jdbc:edgetimedb:remote:} stops a query at its timeout or cancel, and a remote client
+   * that closes its statement leaves nothing running behind it.
    */
   @Override
   public void closeStatement(StatementHandle h) {
     StatementInfo info = getStatementCache().getIfPresent(h.id);
-    ResultSet running = info == null ? null : info.getResultSet();
     try {
-      if (running != null && running.getStatement() instanceof AvaticaStatement embedded) {
+      if (info != null && StatementInfos.statement(info) instanceof AvaticaStatement embedded) {
         embedded.connection.getCancelFlag(embedded.handle).set(true);
       }
-    } catch (SQLException | NoSuchStatementException e) {
+    } catch (NoSuchStatementException e) {
       // closed already
     }
     super.closeStatement(h);
