@@ -15,6 +15,7 @@ import io.edgetimedb.engine.series.SeriesImage;
 import io.edgetimedb.engine.vfs.FileSystem;
 import io.edgetimedb.engine.wal.ReplayProgressListener;
 import io.edgetimedb.engine.wal.ReplayReport;
+import io.edgetimedb.engine.wal.SetAsideName;
 import io.edgetimedb.engine.wal.WalOptions;
 import io.edgetimedb.engine.wal.WalStatus;
 import io.edgetimedb.engine.wal.WriteAheadLog;
@@ -82,7 +83,6 @@ public final class DurableStore implements Closeable {
   public static final String DAMAGED_FILES_KEPT = "damaged-files-kept";
   /** The log kept for the previous checkpoint outgrew its limit and was deleted. */
   public static final String FALLBACK_LIMITED = "checkpoint-fallback-limited";
-  private static final String SET_ASIDE_SUFFIX = ".damaged";
   private final FileSystem fs;
   private final Path dir;
   private final Catalog catalog;
@@ -192,7 +192,7 @@ public final class DurableStore implements Closeable {
       candidates.addAll(fs.list(dir.resolve("wal")));
     }
     for (Path file : candidates) {
-      if (file.getFileName().toString().contains(SET_ASIDE_SUFFIX)) {
+      if (SetAsideName.isSetAside(file)) {
         found.add(file);
       }
     }
@@ -201,10 +201,7 @@ public final class DurableStore implements Closeable {
 
   /** Renames a damaged file to a free {@code <name>.damaged[.n]}; the caller syncs the directory. */
   private static Path setAside(FileSystem fs, Path file) throws IOException {
-    Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
-    for (int n = 1; fs.exists(aside); n++) {
-      aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX + "." + n);
-    }
+    Path aside = SetAsideName.freeFor(fs, file);
     fs.rename(file, aside);
     return aside;
   }

@@ -28,7 +28,6 @@ import java.util.Optional;
 final class WalRecovery {
 
   private static final String TEMPORARY_SUFFIX = ".tmp";
-  private static final String SET_ASIDE_SUFFIX = ".damaged";
   private static final int COPY_CHUNK_BYTES = 1 << 20;
 
   private final FileSystem fs;
@@ -153,23 +152,15 @@ final class WalRecovery {
     if (damage.recordsBefore() == 0) {
       return renameAside(damaged.path());
     }
-    Path aside = freeAsideName(damaged.path());
+    Path aside = SetAsideName.freeFor(fs, damaged.path());
     copyDurably(damaged.path(), aside, damaged.size());
     copyDurably(damaged.path(), damaged.path(), damage.offset());
     return aside;
   }
 
   private Path renameAside(Path segment) throws IOException {
-    Path aside = freeAsideName(segment);
+    Path aside = SetAsideName.freeFor(fs, segment);
     fs.rename(segment, aside);
-    return aside;
-  }
-
-  private Path freeAsideName(Path segment) {
-    Path aside = segment.resolveSibling(segment.getFileName() + SET_ASIDE_SUFFIX);
-    for (int n = 1; fs.exists(aside); n++) {
-      aside = segment.resolveSibling(segment.getFileName() + SET_ASIDE_SUFFIX + "." + n);
-    }
     return aside;
   }
 
