@@ -158,7 +158,9 @@ class MqttSubscriberTest {
     broker.publish("in/b", "m v=1 1714564800000\nm v=abc\nm v=3 1714564802000", 1);
     broker.publish("in/c", new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2}, 0);
     broker.publish("in/d", "m,tag=x v=4 1714564803000", 1);
-    assertThat(StoredRows.await(() -> s.statistics().messagesReceived() == 4, WAIT_MILLIS)).isTrue();
+    // a message is counted when it arrives, its points once written: wait for both
+    assertThat(StoredRows.await(() -> s.statistics().messagesReceived() == 4
+        && s.statistics().pointsWritten() == 3, WAIT_MILLIS)).isTrue();
 
     assertThat(StoredRows.of(db, "m")).containsExactly("1714564800000  v=1.0", "1714564802000  v=3.0",
         "1714564803000 tag=x v=4.0");
